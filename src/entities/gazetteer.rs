@@ -1,0 +1,307 @@
+//! Gazetteers: the plain-text name lists in `data/`, compiled once into one Aho-Corasick automaton.
+//!
+//! Each data line is `CODE | Canonical name | alias | alias …` (`CODE` is `-` when there is none);
+//! the file decides the kind. The canonical name and every alias are matched, ASCII-case-
+//! insensitively over the [folded](super::folded) text, whole words only. A match is accepted when
+//! the surface equals the alias, or is the alias in ALL CAPS (aliases with a lowercase letter), or
+//! differs only by a capital first letter (aliases written with a lowercase first letter). Aliases
+//! written in capitals only (`UN`, `WHO`) need exact case.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::folded::{fold_str, Folded};
+use crate::model::EntityKind;
+use crate::span::Span;
+
+/// One named thing: a country, an organization, a mission …
+#[derive(Debug)]
+pub struct Entry {
+    pub kind: EntityKind,
+    pub canonical: String,
+    pub code: Option<String>,
+}
+
+/// A gazetteer match in some text.
+#[derive(Clone, Copy, Debug)]
+pub struct GazMatch {
+    pub span: Span,
+    pub entry: &'static Entry,
+    /// The alias matched is the entry's acronym (its code), e.g. `MINUSMA`.
+    pub is_acronym: bool,
+}
+
+struct Pattern {
+    entry: usize,
+    alias: String,
+    case: CaseRule,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CaseRule {
+    /// Capitals only: exact case.
+    Exact,
+    /// Exact, or ALL CAPS.
+    Caps,
+    /// Exact, ALL CAPS, or with a capital first letter.
+    LowerStart,
+}
+
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    patterns: Vec<Pattern>,
+    automaton: AhoCorasick,
+    by_alias: HashMap<String, usize>,
+}
+
+const FILES: [(EntityKind, &str, &str); 9] = [
+    (EntityKind::Country, "countries", include_str!("data/countries.txt")),
+    (EntityKind::Nationality, "nationalities", include_str!("data/nationalities.txt")),
+    (EntityKind::Organization, "organizations", include_str!("data/organizations.txt")),
+    (EntityKind::Mission, "missions", include_str!("data/missions.txt")),
+    (EntityKind::Role, "roles", include_str!("data/roles.txt")),
+    (EntityKind::Place, "places", include_str!("data/places.txt")),
+    (EntityKind::Document, "documents", include_str!("data/documents.txt")),
+    (EntityKind::Event, "events", include_str!("data/events.txt")),
+    (EntityKind::Term, "terms", include_str!("data/terms.txt")),
+];
+
+/// The gazetteer built from the embedded data files (built on first use).
+pub fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::build(&FILES).0)
+}
+
+/// Problems found in the data files (duplicate aliases, malformed lines); empty when clean.
+pub fn data_problems() -> Vec<String> {
+    Gazetteer::build(&FILES).1
+}
+
+impl Gazetteer {
+    fn build(files: &[(EntityKind, &str, &str)]) -> (Gazetteer, Vec<String>) {
+        let mut entries = Vec::new();
+        let mut patterns = Vec::new();
+        let mut by_alias: HashMap<String, usize> = HashMap::new();
+        let mut problems = Vec::new();
+        for &(kind, name, data) in files {
+            for (n, line) in data.lines().enumerate() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let fields: Vec<&str> = line.split(" | ").map(str::trim).collect();
+                if fields.len() < 2 || fields[1].is_empty() {
+                    problems.push(format!("{name}.txt:{}: expected `CODE | Canonical | …`", n + 1));
+                    continue;
+                }
+                let code = (fields[0] != "-").then(|| fields[0].to_string());
+                let id = entries.len();
+                entries.push(Entry { kind, canonical: fields[1].to_string(), code });
+                for alias in &fields[1..] {
+                    let alias = fold_str(alias);
+                    if alias.is_empty() {
+                        continue;
+                    }
+                    let key = alias.to_ascii_lowercase();
+                    if let Some(&other) = by_alias.get(&key) {
+                        if other != id {
+                            problems.push(format!(
+                                "{name}.txt:{}: alias `{alias}` also belongs to `{}`",
+                                n + 1,
+                                entries[other].canonical
+                            ));
+                        }
+                        continue;
+                    }
+                    by_alias.insert(key, id);
+                    patterns.push(Pattern { entry: id, case: case_rule(&alias), alias });
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns.iter().map(|p| p.alias.as_str()))
+            .or_else(|_| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(patterns.iter().map(|p| p.alias.as_str()))
+            })
+            .expect("gazetteer automaton");
+        (Gazetteer { entries, patterns, automaton, by_alias }, problems)
+    }
+
+    /// Every accepted match in the folded text, possibly overlapping, as (folded start, folded
+    /// end, pattern index).
+    fn candidates(&'static self, folded: &str, out: &mut Vec<(usize, usize, usize)>) {
+        let bytes = folded.as_bytes();
+        for m in self.automaton.find_overlapping_iter(folded) {
+            let (s, e) = (m.start(), m.end());
+            if !is_boundary(folded, s, e) {
+                continue;
+            }
+            let p = &self.patterns[m.pattern().as_usize()];
+            if accepts(p, &bytes[s..e]) {
+                out.push((s, e, m.pattern().as_usize()));
+            }
+        }
+    }
+
+    /// All accepted matches in `text`, overlapping ones included, with original spans.
+    pub fn find_all(&'static self, text: &str, folded: &Folded) -> Vec<GazMatch> {
+        let mut raw = Vec::new();
+        self.candidates(&folded.text, &mut raw);
+        raw.into_iter()
+            .map(|(s, e, p)| {
+                let pat = &self.patterns[p];
+                let entry = &self.entries[pat.entry];
+                let span = folded.original(s, e);
+                let is_acronym = entry.code.as_deref().is_some_and(|c| c == span.of(text));
+                GazMatch { span, entry, is_acronym }
+            })
+            .collect()
+    }
+
+    /// Whole-word, leftmost-longest matches in `text`.
+    pub fn find(&'static self, text: &str) -> Vec<GazMatch> {
+        let folded = Folded::new(text);
+        let mut all = self.find_all(text, &folded);
+        all.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        let mut out: Vec<GazMatch> = Vec::new();
+        for m in all {
+            if out.last().is_none_or(|l| l.span.end <= m.span.start) {
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    /// The entry that `name` (the whole string) names, under the matching rules.
+    pub fn lookup(&'static self, name: &str) -> Option<&'static Entry> {
+        let folded = fold_str(name);
+        let &id = self.by_alias.get(&folded.to_ascii_lowercase())?;
+        let pat = self.patterns.iter().find(|p| p.entry == id && p.alias.eq_ignore_ascii_case(&folded))?;
+        accepts(pat, folded.as_bytes()).then_some(&self.entries[id])
+    }
+
+    pub fn entries(&'static self) -> &'static [Entry] {
+        &self.entries
+    }
+}
+
+fn case_rule(alias: &str) -> CaseRule {
+    let has_lower = alias.chars().any(char::is_lowercase);
+    let first_lower = alias.chars().next().is_some_and(char::is_lowercase);
+    match (has_lower, first_lower) {
+        (false, _) => CaseRule::Exact,
+        (true, true) => CaseRule::LowerStart,
+        (true, false) => CaseRule::Caps,
+    }
+}
+
+fn accepts(p: &Pattern, surface: &[u8]) -> bool {
+    let alias = p.alias.as_bytes();
+    if surface == alias {
+        return true;
+    }
+    match p.case {
+        CaseRule::Exact => false,
+        CaseRule::Caps => is_all_caps(surface),
+        CaseRule::LowerStart => {
+            is_all_caps(surface) || (surface[0].is_ascii_uppercase() && surface[1..] == alias[1..])
+        }
+    }
+}
+
+/// ALL CAPS with at least two letters.
+fn is_all_caps(s: &[u8]) -> bool {
+    s.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2 && !s.iter().any(u8::is_ascii_lowercase)
+}
+
+/// The match `s..e` stands alone as words: no letter or digit touches either end.
+pub fn is_boundary(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COUNTRIES: &str = "JPN | Japan\nCOD | Democratic Republic of the Congo | DRC\nUSA | United States of America | United States | US\n";
+    const TERMS: &str = "TCC | Troop-contributing country | TCC | TCCs | troop-contributing countries\n";
+
+    fn test_gazetteer() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| {
+            let (g, problems) = Gazetteer::build(&[
+                (EntityKind::Country, "countries", COUNTRIES),
+                (EntityKind::Term, "terms", TERMS),
+            ]);
+            assert!(problems.is_empty(), "{problems:?}");
+            g
+        })
+    }
+
+    fn found(text: &str) -> Vec<(&str, &str)> {
+        test_gazetteer()
+            .find(text)
+            .into_iter()
+            .map(|m| (m.span.of(text), m.entry.canonical.as_str()))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|(a, b)| (a, b))
+            .collect()
+    }
+
+    #[test]
+    fn case_rules() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("Japan and JAPAN but not japan", &[("Japan", "Japan"), ("JAPAN", "Japan")]),
+            ("the US and us", &[("US", "United States of America")]),
+            ("Troop-contributing countries and troop-contributing countries", &[
+                ("Troop-contributing countries", "Troop-contributing country"),
+                ("troop-contributing countries", "Troop-contributing country"),
+            ]),
+            ("TCCs, not Tccs", &[("TCCs", "Troop-contributing country")]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(found(text), want.to_vec(), "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn whole_words_longest_and_across_line_breaks() {
+        assert_eq!(found("Japanese, DRCs, the Democratic Republic of\nthe Congo’s"), vec![(
+            "Democratic Republic of\nthe Congo",
+            "Democratic Republic of the Congo"
+        )]);
+        assert_eq!(found("United States of America"), vec![("United States of America", "United States of America")]);
+    }
+
+    #[test]
+    fn lookup_whole_names() {
+        let g = test_gazetteer();
+        assert_eq!(g.lookup("United  States").map(|e| e.canonical.as_str()), Some("United States of America"));
+        assert!(g.lookup("us").is_none());
+    }
+
+    #[test]
+    fn reports_duplicate_aliases() {
+        let (_, problems) = Gazetteer::build(&[(EntityKind::Country, "c", "A | Alpha\nB | Beta | alpha\n")]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+
+    #[test]
+    fn embedded_data_is_clean() {
+        assert_eq!(data_problems(), Vec::<String>::new());
+    }
+}

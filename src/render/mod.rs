@@ -1,0 +1,1 @@
+//! Renderers: turn text + [`Document`](crate::Document) into output formats.

@@ -1,0 +1,149 @@
+//! Spans (half-open byte ranges into the original text) and the one conversion of byte offsets
+//! to the UTF-16 code units that JavaScript strings use.
+
+/// A half-open byte range `start..end` into the original input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    /// The covered text; empty when the span is out of range or not on char boundaries.
+    pub fn of(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Maps byte offsets of one text to UTF-16 code-unit offsets (or to char offsets).
+///
+/// Offsets are looked up in increasing order in practice, but any order works: the map keeps one
+/// checkpoint per 64 bytes and counts forward from the nearest one.
+pub struct OffsetMap<'a> {
+    text: &'a str,
+    /// `checkpoints[i]` = units before byte `i * STEP` (always a char boundary after adjustment).
+    checkpoints: Vec<(usize, usize)>,
+    unit: Unit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// UTF-16 code units (JavaScript `String` indices).
+    Utf16,
+    /// Unicode scalar values (Rust `char`s, Python `str` indices).
+    Char,
+}
+
+const STEP: usize = 64;
+
+impl<'a> OffsetMap<'a> {
+    pub fn new(text: &'a str, unit: Unit) -> OffsetMap<'a> {
+        let mut checkpoints = Vec::with_capacity(text.len() / STEP + 1);
+        let mut units = 0usize;
+        let mut next = 0usize;
+        for (i, c) in text.char_indices() {
+            if i >= next {
+                checkpoints.push((i, units));
+                next = i - i % STEP + STEP;
+            }
+            units += width(c, unit);
+        }
+        checkpoints.push((text.len(), units));
+        OffsetMap { text, checkpoints, unit }
+    }
+
+    /// The offset, in this map's unit, of byte offset `byte`. A byte offset inside a character
+    /// maps to that character's start; one past the end maps to the end.
+    pub fn convert(&self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        let idx = match self.checkpoints.binary_search_by_key(&byte, |&(b, _)| b) {
+            Ok(i) => return self.checkpoints[i].1,
+            Err(i) => i.saturating_sub(1),
+        };
+        let (mut b, mut units) = self.checkpoints[idx];
+        for c in self.text[b..].chars() {
+            if b + c.len_utf8() > byte {
+                break;
+            }
+            b += c.len_utf8();
+            units += width(c, self.unit);
+        }
+        units
+    }
+}
+
+fn width(c: char, unit: Unit) -> usize {
+    match unit {
+        Unit::Utf16 => c.len_utf16(),
+        Unit::Char => 1,
+    }
+}
+
+/// Line starts of a text, for line/column on demand.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+    /// 1-based line number and 0-based byte column of `byte`.
+    pub fn line_col(&self, byte: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= byte).max(1) - 1;
+        (line + 1, byte - self.starts[line])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets_of_mixed_text() {
+        let text = "Côte d’Ivoire, São Tomé, Türkiye, مصر, 🇯🇵 Japan";
+        let map = OffsetMap::new(text, Unit::Utf16);
+        for (i, _) in text.char_indices() {
+            let expect: usize = text[..i].chars().map(char::len_utf16).sum();
+            assert_eq!(map.convert(i), expect, "at byte {i}");
+        }
+        assert_eq!(map.convert(text.len()), text.encode_utf16().count());
+        let japan = text.find("Japan").unwrap();
+        assert_eq!(map.convert(japan), text.encode_utf16().count() - 5);
+    }
+
+    #[test]
+    fn char_offsets_past_many_checkpoints() {
+        let text = "é".repeat(500) + "x";
+        let map = OffsetMap::new(&text, Unit::Char);
+        assert_eq!(map.convert(1000), 500);
+        assert_eq!(map.convert(999), 499, "inside a char maps to its start");
+        assert_eq!(map.convert(5000), 501, "past the end clamps");
+    }
+
+    #[test]
+    fn line_col() {
+        let idx = LineIndex::new("ab\ncd\n");
+        assert_eq!(idx.line_col(0), (1, 0));
+        assert_eq!(idx.line_col(4), (2, 1));
+        assert_eq!(idx.line_col(6), (3, 0));
+    }
+}
