@@ -22,12 +22,12 @@
 
 pub mod dates;
 pub mod entities;
+pub mod eval;
 pub mod model;
 pub mod render;
 pub mod span;
 pub mod structure;
 pub mod text;
-#[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use model::{

@@ -1,11 +1,208 @@
-//! Entity recognition: candidates from gazetteers, rules and name patterns, resolved into
-//! non-overlapping entities linked to canonical names.
+//! Entity recognition. Candidates come from the gazetteers ([`gazetteer`]), the pattern rules
+//! ([`rules`]) and the name patterns ([`names`]); [`resolve`] keeps the longest of overlapping
+//! candidates (then the higher priority), so the output never nests or overlaps; acronyms defined
+//! in the text ([`acronyms`]) are added last. Page furniture, honorifics and the language of
+//! `(spoke in French)` are never tagged.
 
+pub mod acronyms;
 pub mod folded;
 pub mod gazetteer;
+pub mod names;
+pub mod rules;
 
-use crate::model::{Document, Entity, Options};
+use std::sync::OnceLock;
 
-pub fn recognize(_text: &str, _doc: &Document, _opts: &Options) -> Vec<Entity> {
-    Vec::new()
+use regex::Regex;
+
+use self::folded::Folded;
+use self::gazetteer::{gazetteer, Entry};
+use crate::model::{BlockKind, Document, Entity, EntityKind, Options};
+use crate::span::Span;
+
+/// A possible entity, before overlaps are resolved.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub kind: EntityKind,
+    pub span: Span,
+    /// Breaks ties between candidates of the same span: higher wins.
+    pub priority: u8,
+    pub entry: Option<&'static Entry>,
+    pub is_acronym: bool,
+    pub canonical: Option<String>,
+    pub code: Option<String>,
+    pub expansion: Option<String>,
+    pub link: Option<String>,
+    /// An acronym defined in the text.
+    pub defined: bool,
+}
+
+impl Candidate {
+    pub fn rule(kind: EntityKind, span: Span, priority: u8) -> Candidate {
+        Candidate {
+            kind,
+            span,
+            priority,
+            entry: None,
+            is_acronym: false,
+            canonical: None,
+            code: None,
+            expansion: None,
+            link: None,
+            defined: false,
+        }
+    }
+
+    pub fn person(span: Span, canonical: String) -> Candidate {
+        let mut c = Candidate::rule(EntityKind::Person, span, 1);
+        c.canonical = Some(canonical);
+        c
+    }
+}
+
+/// Finds the entities of `text`, whose structure is `doc`.
+pub fn recognize(text: &str, doc: &Document, opts: &Options) -> Vec<Entity> {
+    let folded = Folded::new(text);
+    let mut gaz = gazetteer().find_all(text, &folded);
+    gaz.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut cands: Vec<Candidate> = gaz
+        .iter()
+        .map(|m| Candidate {
+            entry: Some(m.entry),
+            is_acronym: m.is_acronym,
+            ..Candidate::rule(m.entry.kind, m.span, 2)
+        })
+        .collect();
+    rules::candidates(text, &mut cands);
+    names::candidates(text, &gaz, &mut cands);
+
+    let excluded = excluded_spans(text, doc);
+    let mut entities = resolve(text, cands, &excluded);
+    let defs = acronyms::candidates(text, &entities);
+    if !defs.is_empty() {
+        let mut all: Vec<Candidate> = entities.drain(..).map(Candidate::from).collect();
+        all.extend(defs);
+        entities = resolve(text, all, &excluded);
+    }
+    if let Some(kinds) = &opts.kinds {
+        entities.retain(|e| kinds.contains(&e.kind));
+    }
+    entities
+}
+
+/// Spans where nothing (or, in furniture, nothing but documents and dates) is tagged.
+struct Excluded {
+    /// Nothing is tagged inside these.
+    none: Vec<Span>,
+    /// Only documents and dates are tagged inside these (page furniture).
+    furniture: Vec<Span>,
+}
+
+fn excluded_spans(text: &str, doc: &Document) -> Excluded {
+    static LANG: OnceLock<Regex> = OnceLock::new();
+    let lang = LANG.get_or_init(|| {
+        Regex::new(r"\((?:spoke|speaking) in [A-Z][a-z]+\)|\((?:interpretation|interpreted) from [A-Z][a-z]+\)").unwrap()
+    });
+    let none = lang.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect();
+    let furniture = doc
+        .all_blocks()
+        .into_iter()
+        .filter(|b| b.kind == BlockKind::Furniture)
+        .map(|b| b.span())
+        .collect();
+    Excluded { none, furniture }
+}
+
+impl Excluded {
+    fn allows(&self, c: &Candidate) -> bool {
+        if self.none.iter().any(|s| s.overlaps(c.span)) {
+            return false;
+        }
+        if matches!(c.kind, EntityKind::Document | EntityKind::Date) {
+            return true;
+        }
+        !self.furniture.iter().any(|s| s.overlaps(c.span))
+    }
+}
+
+/// Keeps, from left to right, the longest candidate at each point (then the higher priority),
+/// dropping any that overlap one already kept.
+fn resolve(text: &str, mut cands: Vec<Candidate>, excluded: &Excluded) -> Vec<Entity> {
+    cands.retain(|c| !c.span.is_empty() && text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
+    cands.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+            .then(b.priority.cmp(&a.priority))
+    });
+    let mut out: Vec<Entity> = Vec::new();
+    let mut last_end = 0;
+    for c in cands {
+        if c.span.start < last_end || !excluded.allows(&c) {
+            continue;
+        }
+        // A later candidate that starts inside this one but ends beyond it is longer only if it
+        // starts at the same point; leftmost wins otherwise.
+        last_end = c.span.end;
+        out.push(link(text, c));
+    }
+    out
+}
+
+/// Fills the canonical name, code, expansion and link of a kept candidate.
+fn link(text: &str, c: Candidate) -> Entity {
+    let surface = c.span.of(text).to_string();
+    let mut e = Entity {
+        kind: c.kind,
+        start: c.span.start,
+        end: c.span.end,
+        canonical: c.canonical.clone().unwrap_or_else(|| surface.clone()),
+        text: surface,
+        code: c.code,
+        expansion: c.expansion,
+        link: c.link,
+    };
+    if let Some(entry) = c.entry {
+        e.canonical = entry.canonical.clone();
+        e.code = entry.code.clone();
+        if c.is_acronym || (entry.code.is_some() && e.text != entry.canonical && is_acronym_like(&e.text)) {
+            e.expansion = Some(entry.canonical.clone());
+        }
+        if e.kind == EntityKind::Document && e.link.is_none() {
+            e.link = entry.code.as_ref().filter(|c| c.contains('/')).map(|c| format!("https://undocs.org/{c}"));
+        }
+    }
+    match e.kind {
+        EntityKind::Date => {
+            if e.code.is_none() {
+                e.code = crate::dates::parse_date(&e.text);
+            }
+        }
+        EntityKind::Person | EntityKind::Number => {
+            e.canonical = e.canonical.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+        _ => {}
+    }
+    e
+}
+
+fn is_acronym_like(s: &str) -> bool {
+    s.chars().filter(|c| c.is_uppercase()).count() >= 2 && !s.contains(' ')
+}
+
+impl From<Entity> for Candidate {
+    fn from(e: Entity) -> Candidate {
+        Candidate {
+            kind: e.kind,
+            span: e.span(),
+            priority: 5,
+            entry: None,
+            is_acronym: false,
+            canonical: Some(e.canonical),
+            code: e.code,
+            expansion: e.expansion,
+            link: e.link,
+            defined: false,
+        }
+    }
 }

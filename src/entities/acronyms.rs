@@ -1,0 +1,130 @@
+//! Acronyms defined in the text: `Full Name (ACR)`. The acronym takes the kind and canonical name
+//! of what it stands for, here and at every later use.
+
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use super::gazetteer::is_boundary;
+use super::Candidate;
+use crate::model::{Entity, EntityKind};
+use crate::span::Span;
+
+fn definition() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"\(([A-Z][A-Za-z0-9&\-]{0,12}[A-Z0-9]s?)\)").unwrap())
+}
+
+/// New candidates for acronyms defined after an entity (or after words whose initials spell
+/// them) and for their later uses. `entities` are the entities found so far, in text order.
+pub fn candidates(text: &str, entities: &[Entity]) -> Vec<Candidate> {
+    let mut defs: Vec<(String, Candidate)> = Vec::new();
+    for c in definition().captures_iter(text) {
+        let acr = c.get(1).unwrap();
+        if !acr.as_str().chars().filter(|c| c.is_ascii_uppercase()).nth(1).is_some() {
+            continue; // at least two capitals
+        }
+        if entities.iter().any(|e| e.start == acr.start()) {
+            continue; // already known
+        }
+        let open = acr.start() - 1;
+        let before = text[..open].trim_end_matches([' ', '\u{a0}']);
+        let span = Span::new(acr.start(), acr.end());
+        let mut cand = if let Some(e) = entities.iter().rev().find(|e| e.end == before.len()) {
+            let mut cand = Candidate::rule(e.kind, span, 4);
+            cand.canonical = Some(e.canonical.clone());
+            cand.expansion = Some(e.canonical.clone());
+            cand.code = if matches!(e.kind, EntityKind::Country | EntityKind::Nationality) {
+                e.code.clone()
+            } else {
+                Some(acr.as_str().to_string())
+            };
+            cand
+        } else if let Some(expansion) = spelled_out(before, acr.as_str()) {
+            let mut cand = Candidate::rule(EntityKind::Term, span, 4);
+            cand.canonical = Some(expansion.clone());
+            cand.expansion = Some(expansion);
+            cand.code = Some(acr.as_str().to_string());
+            cand
+        } else {
+            continue;
+        };
+        cand.defined = true;
+        defs.push((acr.as_str().to_string(), cand));
+    }
+    if defs.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<Candidate> = defs.iter().map(|(_, c)| c.clone()).collect();
+    let Ok(ac) = AhoCorasick::new(defs.iter().map(|(a, _)| a.as_str())) else {
+        return out;
+    };
+    for m in ac.find_iter(text) {
+        if !is_boundary(text, m.start(), m.end()) {
+            continue;
+        }
+        let def = &defs[m.pattern().as_usize()].1;
+        if m.start() <= def.span.start && def.span.start != m.start() {
+            continue; // only uses after the definition
+        }
+        let mut cand = def.clone();
+        cand.span = Span::new(m.start(), m.end());
+        out.push(cand);
+    }
+    out
+}
+
+/// The words before an acronym whose initials spell it (`Multinational Joint Task Force (MNJTF)`,
+/// `troop-contributing countries (TCCs)`).
+fn spelled_out(before: &str, acr: &str) -> Option<String> {
+    let letters: Vec<char> =
+        acr.trim_end_matches('s').chars().filter(|c| c.is_ascii_alphabetic()).map(|c| c.to_ascii_lowercase()).collect();
+    if letters.len() < 2 {
+        return None;
+    }
+    let words: Vec<&str> = before.split_whitespace().rev().take(letters.len() * 2 + 2).collect();
+    let mut want = letters.iter().rev().peekable();
+    let mut taken = 0usize;
+    for w in &words {
+        let parts: Vec<&str> = w.split('-').collect();
+        let small = ["of", "the", "and", "for", "in", "on", "to", "de", "la", "et", "des", "du"];
+        if small.contains(&w.to_ascii_lowercase().as_str()) {
+            taken += 1;
+            continue;
+        }
+        for p in parts.iter().rev() {
+            let initial = p.chars().next()?.to_ascii_lowercase();
+            if want.peek() == Some(&&initial) {
+                want.next();
+            } else {
+                return None;
+            }
+        }
+        taken += 1;
+        if want.peek().is_none() {
+            let phrase: Vec<&str> = words[..taken].iter().rev().copied().collect();
+            return Some(phrase.join(" "));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spelled_out;
+
+    #[test]
+    fn spelled_out_expansions() {
+        let cases = [
+            ("we thank the troop-contributing countries", "TCCs", Some("troop-contributing countries")),
+            ("the Multinational Joint Task Force", "MNJTF", None),
+            ("the Multinational Joint Task Force", "MJTF", Some("Multinational Joint Task Force")),
+            ("Disarmament, Demobilization and Reintegration", "DDR", Some("Disarmament, Demobilization and Reintegration")),
+            ("some words", "XYZ", None),
+        ];
+        for (before, acr, want) in cases {
+            assert_eq!(spelled_out(before, acr).as_deref(), want, "{before} ({acr})");
+        }
+    }
+}

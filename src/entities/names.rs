@@ -1,0 +1,185 @@
+//! Person names: the capitalised words after an honorific (`Mr.`, `H.E.`), an office
+//! (`Foreign Minister`, `Secretary-General`) or a header's `Statement by`; then later mentions of
+//! the same names anywhere in the text.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use super::gazetteer::{is_boundary, GazMatch};
+use super::Candidate;
+use crate::model::EntityKind;
+use crate::span::Span;
+
+struct NameRules {
+    honorifics: HashSet<&'static str>,
+    stopwords: HashSet<&'static str>,
+    header: Regex,
+    creator: Regex,
+}
+
+const PARTICLES: &[&str] = &[
+    "de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "ter", "la", "le",
+    "bin", "ibn", "bint", "al", "el", "y", "e",
+];
+
+fn rules() -> &'static NameRules {
+    static R: OnceLock<NameRules> = OnceLock::new();
+    R.get_or_init(|| NameRules {
+        honorifics: data_lines(include_str!("data/honorifics.txt")).collect(),
+        stopwords: data_lines(include_str!("data/name_stopwords.txt")).collect(),
+        header: Regex::new(
+            r"(?m)^[#\s]*(?:Statement|Remarks|Address|Speech|Intervention|Briefing|Anförande|Tal|Inlägg|Discurso|Intervención|Palabras|Discours|Déclaration|Allocution)\s+(?:delivered\s+)?(?:by|of|av|de|del|du)\s+",
+        )
+        .unwrap(),
+        creator: Regex::new(r#"(?m)^creators:[ \t]*\r?\n[ \t]*-[ \t]*"([^"\n,]+), ([^"\n]+)""#).unwrap(),
+    })
+}
+
+fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Person candidates. `gaz` are the gazetteer matches of the text (sorted by start), used both as
+/// triggers (offices) and as stops (a country name is not part of a person's name).
+pub fn candidates(text: &str, gaz: &[GazMatch], out: &mut Vec<Candidate>) {
+    let r = rules();
+    let mut triggers: Vec<usize> = Vec::new();
+    // Honorifics.
+    for (i, w) in words(text) {
+        if r.honorifics.contains(w) || (w.ends_with('.') && r.honorifics.contains(&w[..w.len() - 1])) {
+            if is_boundary(text, i, i + w.len()) || w.ends_with('.') {
+                triggers.push(i + w.len());
+            }
+        }
+    }
+    // Offices directly before a name ("Foreign Minister Fumio Kishida").
+    for m in gaz.iter().filter(|m| m.entry.kind == EntityKind::Role) {
+        triggers.push(m.span.end);
+    }
+    for m in r.header.find_iter(text) {
+        triggers.push(m.end());
+    }
+    let mut found: Vec<Span> = Vec::new();
+    for t in triggers {
+        if let Some(span) = name_after(text, t, gaz, r) {
+            found.push(span);
+        }
+    }
+    for c in r.creator.captures_iter(text) {
+        let whole = c.get(0).unwrap();
+        let (last, first) = (c.get(1).unwrap(), c.get(2).unwrap());
+        let _ = whole;
+        out.push(Candidate::person(Span::new(last.start(), first.end()), format!("{} {}", first.as_str(), last.as_str())));
+    }
+    // Later mentions: the full names and their last words.
+    let mut names: Vec<String> = Vec::new();
+    for span in &found {
+        let name = span.of(text);
+        names.push(name.to_string());
+        if let Some(last) = name.rsplit(' ').next() {
+            if last.len() >= 3 && last != name {
+                names.push(last.to_string());
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    names.retain(|n| !r.stopwords.contains(n.as_str()));
+    for span in found {
+        out.push(Candidate::person(span, span.of(text).to_string()));
+    }
+    if names.is_empty() {
+        return;
+    }
+    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&names) else {
+        return;
+    };
+    for m in ac.find_iter(text) {
+        if is_boundary(text, m.start(), m.end()) {
+            let span = Span::new(m.start(), m.end());
+            out.push(Candidate::person(span, span.of(text).to_string()));
+        }
+    }
+}
+
+/// Byte offset and text of each whitespace-separated word.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_ascii_whitespace().map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+/// The name starting after `pos` (after spaces and further honorifics or offices), if any.
+fn name_after(text: &str, pos: usize, gaz: &[GazMatch], r: &NameRules) -> Option<Span> {
+    let mut i = pos;
+    let mut start = None;
+    let mut end = pos;
+    let mut tokens = 0;
+    loop {
+        // Spaces only: a name does not run across a line break.
+        let rest = &text[i..];
+        let skipped = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+        if skipped == 0 && tokens > 0 {
+            break;
+        }
+        if skipped == 0 && i != pos {
+            break;
+        }
+        i += skipped;
+        let rest = &text[i..];
+        let tok_len = rest
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.'))
+            .map_or(rest.len(), |(k, _)| k);
+        let mut tok = &rest[..tok_len];
+        // Possessive or trailing punctuation ends the name.
+        for suffix in ["’s", "'s", "’", "'", "."] {
+            if let Some(t) = tok.strip_suffix(suffix) {
+                tok = t;
+            }
+        }
+        tok = tok.trim_end_matches(['-', '\'', '’', '.']);
+        if tok.is_empty() {
+            break;
+        }
+        // A further office or honorific before the name ("H.E. Ambassador Koro Bessho").
+        if let Some(g) = gaz.iter().find(|g| g.span.start == i) {
+            if g.entry.kind == EntityKind::Role && start.is_none() {
+                i = g.span.end;
+                continue;
+            }
+            break; // a country, organization … is not part of a name
+        }
+        let first = tok.chars().next()?;
+        let honorific = r.honorifics.contains(tok) || r.honorifics.contains(&rest[..tok_len.min(rest.len())]);
+        if start.is_none() && honorific {
+            i += tok_len;
+            continue;
+        }
+        let particle = PARTICLES.contains(&tok) || tok.starts_with("al-") || tok.starts_with("el-");
+        if first.is_uppercase() && !r.stopwords.contains(tok) && !honorific {
+            if tok.len() == 1 || (tok.chars().all(|c| c.is_uppercase()) && tok.len() > 1 && tokens == 0 && !tok.contains('-')) {
+                // An initial ("J.") continues a name; a word in capitals alone is an acronym.
+                if tok.len() != 1 {
+                    break;
+                }
+            }
+            start.get_or_insert(i);
+            end = i + tok.len();
+            tokens += 1;
+        } else if particle && start.is_some() {
+            // A particle belongs to the name only if a capitalised word follows.
+        } else {
+            break;
+        }
+        i += tok_len;
+        if tokens >= 5 {
+            break;
+        }
+    }
+    let start = start?;
+    let span = Span::new(start, end);
+    // A lone initial is not a name.
+    (span.len() > 1).then_some(span)
+}
