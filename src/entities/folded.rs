@@ -1,6 +1,7 @@
 //! A folded copy of the text for gazetteer matching, with a map back to original offsets.
 //!
-//! Folding turns every run of whitespace (spaces, line breaks, NBSP) into one space, curly quotes
+//! Folding turns every run of whitespace (spaces, line breaks, NBSP) into one space (a newline
+//! when the run holds a blank line, so that no name matches across paragraphs), curly quotes
 //! and apostrophes into ASCII, and Unicode hyphens into `-`. Nothing is dropped, so each folded byte
 //! maps to the original offset of the character it came from, and a match's end maps to the start
 //! of the character after it.
@@ -18,12 +19,22 @@ impl Folded {
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
         let mut in_space = false;
+        let mut newlines = 0;
         for (i, c) in original.char_indices() {
             if c.is_whitespace() {
                 if !in_space {
                     text.push(' ');
                     map.push(i as u32);
                     in_space = true;
+                    newlines = 0;
+                }
+                if c == '\n' {
+                    newlines += 1;
+                    if newlines == 2 {
+                        // A blank line ends a paragraph: no name runs across it.
+                        let last = text.len() - 1;
+                        text.replace_range(last.., "\n");
+                    }
                 }
                 continue;
             }

@@ -25,6 +25,9 @@ const PARTICLES: &[&str] = &[
     "bin", "ibn", "bint", "al", "el", "y", "e",
 ];
 
+/// Offices that are also common surnames; after an honorific they are names.
+const SURNAME_ROLES: &[&str] = &["King", "Queen", "Prince", "Chief", "Head", "Bishop", "Marshal", "Judge"];
+
 fn rules() -> &'static NameRules {
     static R: OnceLock<NameRules> = OnceLock::new();
     R.get_or_init(|| NameRules {
@@ -89,7 +92,10 @@ pub fn candidates(text: &str, gaz: &[GazMatch], out: &mut Vec<Candidate>) {
     names.dedup();
     names.retain(|n| !r.stopwords.contains(n.as_str()));
     for span in found {
-        out.push(Candidate::person(span, span.of(text).to_string()));
+        // After an honorific, a name beats an office of the same span ("Ms. King").
+        let mut c = Candidate::person(span, span.of(text).to_string());
+        c.priority = 3;
+        out.push(c);
     }
     if names.is_empty() {
         return;
@@ -145,11 +151,15 @@ fn name_after(text: &str, pos: usize, gaz: &[GazMatch], r: &NameRules) -> Option
         }
         // A further office or honorific before the name ("H.E. Ambassador Koro Bessho").
         if let Some(g) = gaz.iter().find(|g| g.span.start == i) {
-            if g.entry.kind == EntityKind::Role && start.is_none() {
+            // "Ms. King" is a name: nobody addresses a monarch as "Mr.".
+            let surname_like = SURNAME_ROLES.contains(&g.span.of(text)) && i != pos;
+            if g.entry.kind == EntityKind::Role && start.is_none() && !surname_like {
                 i = g.span.end;
                 continue;
             }
-            break; // a country, organization … is not part of a name
+            if !surname_like {
+                break; // a country, organization … is not part of a name
+            }
         }
         let first = tok.chars().next()?;
         let honorific = r.honorifics.contains(tok) || r.honorifics.contains(&rest[..tok_len.min(rest.len())]);

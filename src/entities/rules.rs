@@ -37,7 +37,7 @@ fn rules() -> &'static Rules {
         let mut units = units;
         units.sort_by_key(|u| std::cmp::Reverse(u.len()));
         let units = units.join("|");
-        let num = r"[0-9]{1,3}(?:(?:,[0-9]{3})+|(?:[\u{a0} ][0-9]{3})+)(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
+        let num = r"[0-9]{1,3}(?:(?:,[0-9]{3})+|(?:[\u{a0}\x20][0-9]{3})+)(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
         let scale = r"(?:million|billion|trillion|thousand|hundred)";
         let currency = r"(?:US\$|\$|€|£|¥|(?:USD|AUD|EUR|GBP|CHF|JPY|SEK|CAD|NZD)[\s\u{a0}]?)";
         let number = format!(
@@ -120,11 +120,15 @@ pub fn candidates(text: &str, out: &mut Vec<Candidate>) {
     for m in r.number.find_iter(text) {
         let (s, mut e) = (m.start(), m.end());
         // A number glued to letters ("G20", "COP28", "A4P") is part of a name.
-        if text[..s].chars().next_back().is_some_and(|c| c.is_alphabetic() || c == '/' || c == '-') {
+        // So is one inside a code, a URL or a job number ("%22", "20-00899", "*2000899*").
+        if text[..s].chars().next_back().is_some_and(|c| c.is_alphanumeric() || "/-%*#_=&".contains(c)) {
             continue;
         }
-        if text[e..].chars().next().is_some_and(|c| c.is_alphabetic() || c == '/') {
-            continue;
+        let mut after = text[e..].chars();
+        match (after.next(), after.next()) {
+            (Some(c), _) if c.is_alphabetic() || "/*_".contains(c) => continue,
+            (Some('-'), Some(d)) if d.is_ascii_digit() => continue,
+            _ => {}
         }
         // Trailing sentence period after "a.m." stays; after a plain number it is punctuation.
         while e > s && text[..e].ends_with('.') && !text[..e].ends_with("m.") {
