@@ -112,8 +112,12 @@ impl Gazetteer {
                                 n + 1,
                                 entries[other].canonical
                             ));
+                            continue;
                         }
-                        continue;
+                        // Another case form of the same entry's alias ("Lake Chad Basin").
+                        if patterns.iter().rev().take(fields.len()).any(|p: &Pattern| p.alias == alias) {
+                            continue;
+                        }
                     }
                     by_alias.insert(key, id);
                     patterns.push(Pattern { entry: id, case: case_rule(&alias), alias });
@@ -183,8 +187,11 @@ impl Gazetteer {
     pub fn lookup(&'static self, name: &str) -> Option<&'static Entry> {
         let folded = fold_str(name);
         let &id = self.by_alias.get(&folded.to_ascii_lowercase())?;
-        let pat = self.patterns.iter().find(|p| p.entry == id && p.alias.eq_ignore_ascii_case(&folded))?;
-        accepts(pat, folded.as_bytes()).then_some(&self.entries[id])
+        self.patterns
+            .iter()
+            .filter(|p| p.entry == id && p.alias.eq_ignore_ascii_case(&folded))
+            .any(|p| accepts(p, folded.as_bytes()))
+            .then_some(&self.entries[id])
     }
 
     pub fn entries(&'static self) -> &'static [Entry] {

@@ -123,9 +123,17 @@ fn name_after(text: &str, pos: usize, gaz: &[GazMatch], r: &NameRules) -> Option
     let mut end = pos;
     let mut tokens = 0;
     loop {
-        // Spaces only: a name does not run across a line break.
+        // Spaces, or one line break inside a name hard-wrapped by a PDF ("Mohamed Ibn" / "Chambas").
         let rest = &text[i..];
-        let skipped = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+        let mut skipped = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+        if tokens > 0 && skipped == 0 {
+            let after_break = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n'));
+            if let Some(next) = after_break {
+                if next.starts_with(|c: char| c.is_uppercase()) {
+                    skipped = rest.len() - next.len();
+                }
+            }
+        }
         if skipped == 0 && tokens > 0 {
             break;
         }

@@ -58,7 +58,7 @@ fn rules() -> &'static Rules {
             .unwrap(),
             ga_resolution: Regex::new(r"\b[Rr]esolutions?[\s\u{a0}]+([0-9]{1,2}/[0-9]{1,3}[A-Z]?)\b").unwrap(),
             symbol: Regex::new(
-                r"\b(?:S|A|E|ST|UNEP|CEDAW|CRC|CCPR|TD|DP|ICC-[0-9]{2})/(?:[A-Z0-9]+[.\-]?)*[A-Z0-9]+(?:/(?:[A-Za-z0-9]+[.\-]?)*[A-Za-z0-9]+)*(?:[\s\u{a0}]*\([0-9]{4}\))?",
+                r"\b(?:S|A|E|ST|UNEP|CEDAW|CRC|CCPR|TD|DP)/[A-Z0-9]+(?:\.\x20?[0-9]+|[.\-][A-Z0-9]+)*(?:/[A-Za-z0-9]+(?:\.[0-9]+|[.\-][A-Za-z0-9]+)*)*(?:[\s\u{a0}]*\([0-9]{4}\))?",
             )
             .unwrap(),
             date: Regex::new(&format!(
