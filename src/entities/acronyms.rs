@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
+use super::re;
+
 use super::gazetteer::is_boundary;
 use super::Candidate;
 use crate::model::{Entity, EntityKind};
@@ -13,7 +15,7 @@ use crate::span::Span;
 
 fn definition() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"\(([A-Z][A-Za-z0-9&\-]{0,12}[A-Z0-9]s?)\)").unwrap())
+    R.get_or_init(|| re(r"\(([A-Z][A-Za-z0-9&\-]{0,12}[A-Z0-9]s?)\)").unwrap())
 }
 
 /// New candidates for acronyms defined after an entity (or after words whose initials spell
@@ -25,13 +27,15 @@ pub fn candidates(text: &str, entities: &[Entity]) -> Vec<Candidate> {
         if !acr.as_str().chars().filter(|c| c.is_ascii_uppercase()).nth(1).is_some() {
             continue; // at least two capitals
         }
-        if entities.iter().any(|e| e.start == acr.start()) {
+        let at = entities.partition_point(|e| e.start < acr.start());
+        if entities.get(at).is_some_and(|e| e.start == acr.start()) {
             continue; // already known
         }
         let open = acr.start() - 1;
         let before = text[..open].trim_end_matches([' ', '\u{a0}']);
         let span = Span::new(acr.start(), acr.end());
-        let mut cand = if let Some(e) = entities.iter().rev().find(|e| e.end == before.len()) {
+        let prev = at.checked_sub(1).map(|i| &entities[i]).filter(|e| e.end == before.len());
+        let mut cand = if let Some(e) = prev {
             let mut cand = Candidate::rule(e.kind, span, 4);
             cand.canonical = Some(e.canonical.clone());
             cand.expansion = Some(e.canonical.clone());

@@ -19,6 +19,12 @@ use self::gazetteer::{gazetteer, Entry};
 use crate::model::{BlockKind, Document, Entity, EntityKind, Options};
 use crate::span::Span;
 
+/// Compiles a rule. Word boundaries are ASCII (`(?-u:\b)`), which lets the regex engine use its
+/// fast DFA on any text; the rules only put them next to ASCII letters and digits.
+pub(crate) fn re(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+}
+
 /// A possible entity, before overlaps are resolved.
 #[derive(Clone, Debug)]
 pub struct Candidate {
@@ -100,7 +106,7 @@ struct Excluded {
 fn excluded_spans(text: &str, doc: &Document) -> Excluded {
     static LANG: OnceLock<Regex> = OnceLock::new();
     let lang = LANG.get_or_init(|| {
-        Regex::new(r"\((?:spoke|speaking) in [A-Z][a-z]+\)|\((?:interpretation|interpreted) from [A-Z][a-z]+\)").unwrap()
+        re(r"\((?:spoke|speaking) in [A-Z][a-z]+\)|\((?:interpretation|interpreted) from [A-Z][a-z]+\)").unwrap()
     });
     let none = lang.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect();
     let furniture = doc
@@ -108,20 +114,25 @@ fn excluded_spans(text: &str, doc: &Document) -> Excluded {
         .into_iter()
         .filter(|b| b.kind == BlockKind::Furniture)
         .map(|b| b.span())
-        .collect();
+        .collect::<Vec<_>>();
+    let mut furniture = furniture;
+    furniture.sort();
     Excluded { none, furniture }
 }
 
 impl Excluded {
     fn allows(&self, c: &Candidate) -> bool {
-        if self.none.iter().any(|s| s.overlaps(c.span)) {
+        if overlaps_any(&self.none, c.span) {
             return false;
         }
-        if matches!(c.kind, EntityKind::Document | EntityKind::Date) {
-            return true;
-        }
-        !self.furniture.iter().any(|s| s.overlaps(c.span))
+        matches!(c.kind, EntityKind::Document | EntityKind::Date) || !overlaps_any(&self.furniture, c.span)
     }
+}
+
+/// Whether `span` overlaps one of `spans` (sorted by start, not overlapping each other).
+fn overlaps_any(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.end <= span.start);
+    spans.get(i).is_some_and(|s| s.overlaps(span))
 }
 
 /// Keeps, from left to right, the longest candidate at each point (then the higher priority),

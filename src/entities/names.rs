@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
+use super::re;
+
 use super::gazetteer::{is_boundary, GazMatch};
 use super::Candidate;
 use crate::model::EntityKind;
@@ -33,11 +35,11 @@ fn rules() -> &'static NameRules {
     R.get_or_init(|| NameRules {
         honorifics: data_lines(include_str!("data/honorifics.txt")).collect(),
         stopwords: data_lines(include_str!("data/name_stopwords.txt")).collect(),
-        header: Regex::new(
+        header: re(
             r"(?m)^[#\s]*(?:Statement|Remarks|Address|Speech|Intervention|Briefing|Anförande|Tal|Inlägg|Discurso|Intervención|Palabras|Discours|Déclaration|Allocution)\s+(?:delivered\s+)?(?:by|of|av|de|del|du)\s+",
         )
         .unwrap(),
-        creator: Regex::new(r#"(?m)^creators:[ \t]*\r?\n[ \t]*-[ \t]*"([^"\n,]+), ([^"\n]+)""#).unwrap(),
+        creator: re(r#"(?m)^creators:[ \t]*\r?\n[ \t]*-[ \t]*"([^"\n,]+), ([^"\n]+)""#).unwrap(),
     })
 }
 
@@ -158,7 +160,8 @@ fn name_after(text: &str, pos: usize, gaz: &[GazMatch], r: &NameRules) -> Option
             break;
         }
         // A further office or honorific before the name ("H.E. Ambassador Koro Bessho").
-        if let Some(g) = gaz.iter().find(|g| g.span.start == i) {
+        let at = gaz.partition_point(|g| g.span.start < i);
+        if let Some(g) = gaz.get(at).filter(|g| g.span.start == i) {
             // "Ms. King" is a name: nobody addresses a monarch as "Mr.".
             let surname_like = SURNAME_ROLES.contains(&g.span.of(text)) && i != pos;
             if g.entry.kind == EntityKind::Role && start.is_none() && !surname_like {

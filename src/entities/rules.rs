@@ -4,6 +4,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::re;
+
 use super::Candidate;
 use crate::model::EntityKind;
 use crate::span::Span;
@@ -48,20 +50,20 @@ fn rules() -> &'static Rules {
             | (?P<plain>\b(?:{num})(?:%|(?:{ws}(?:{scale}))?(?:{ws}(?:{units})\b|[\s\u{{a0}}]?%)?))"
         );
         Rules {
-            sc_resolution: Regex::new(
+            sc_resolution: re(
                 r"\b([Rr]esolutions?|RESOLUTIONS?)[\s\u{a0}]+(?:S/RES/)?([0-9]{2,4})(?:[\s\u{a0}]*\(([0-9]{4})\))?",
             )
             .unwrap(),
-            sc_resolution_next: Regex::new(
+            sc_resolution_next: re(
                 r"^(?:,|,?[\s\u{a0}]+(?:and|or|to))[\s\u{a0}]+([0-9]{2,4})(?:[\s\u{a0}]*\(([0-9]{4})\))?",
             )
             .unwrap(),
-            ga_resolution: Regex::new(r"\b[Rr]esolutions?[\s\u{a0}]+([0-9]{1,2}/[0-9]{1,3}[A-Z]?)\b").unwrap(),
-            symbol: Regex::new(
+            ga_resolution: re(r"\b[Rr]esolutions?[\s\u{a0}]+([0-9]{1,2}/[0-9]{1,3}[A-Z]?)\b").unwrap(),
+            symbol: re(
                 r"\b(?:S|A|E|ST|UNEP|CEDAW|CRC|CCPR|TD|DP)/[A-Z0-9]+(?:\.\x20?[0-9]+|[.\-][A-Z0-9]+)*(?:/[A-Za-z0-9]+(?:\.[0-9]+|[.\-][A-Za-z0-9]+)*)*(?:[\s\u{a0}]*\([0-9]{4}\))?",
             )
             .unwrap(),
-            date: Regex::new(&format!(
+            date: re(&format!(
                 r"(?x)
                 (?:\b(?:{WEEKDAYS}),?{ws})?\b{day}{ws}(?:{months})\b(?:,?{ws}[12][0-9]{{3}}\b)?
                 | \b(?:(?:{WEEKDAYS}),?{ws})?(?:{months}){ws}{day}(?:,{ws}[12][0-9]{{3}})?\b
@@ -73,8 +75,8 @@ fn rules() -> &'static Rules {
                 | \b[0-9]{{1,2}}(?:st|nd|rd|th){ws}century\b"
             ))
             .unwrap(),
-            year: Regex::new(r"\b(?:1[5-9][0-9]{2}|20[0-9]{2}|21[0-9]{2})(?:s|’s|'s)?\b").unwrap(),
-            number: Regex::new(&number).unwrap(),
+            year: re(r"\b(?:1[5-9][0-9]{2}|20[0-9]{2}|21[0-9]{2})(?:s|’s|'s)?\b").unwrap(),
+            number: re(&number).unwrap(),
         }
     })
 }
