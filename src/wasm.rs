@@ -48,5 +48,8 @@ fn parse_options(value: JsValue) -> Result<Options, JsError> {
     if !value.is_object() {
         return Err(JsError::new("options must be an object, e.g. { kinds: [\"country\"] }"));
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+    // Through serde_json, so that unknown fields are rejected by name (deny_unknown_fields).
+    let json: serde_json::Value =
+        serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+    serde_json::from_value(json).map_err(|e| JsError::new(&format!("invalid options: {e}")))
 }
