@@ -1,39 +1,46 @@
 //! Acronyms defined in the text: `Full Name (ACR)`. The acronym takes the kind and canonical name
 //! of what it stands for, here and at every later use.
 
-use std::sync::OnceLock;
-
 use aho_corasick::AhoCorasick;
-use regex::Regex;
-
-use super::re;
 
 use super::gazetteer::is_boundary;
 use super::Candidate;
 use crate::model::{Entity, EntityKind};
 use crate::span::Span;
 
-fn definition() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| re(r"\(([A-Z][A-Za-z0-9&\-]{0,12}[A-Z0-9]s?)\)").unwrap())
+/// `(ACR)` definitions: the span inside the parentheses of each `(` … `)` whose content looks
+/// like an acronym (a capital, up to 12 letters, digits, `&` or `-`, a capital or digit, and an
+/// optional plural `s`).
+fn definitions(text: &str) -> impl Iterator<Item = Span> + '_ {
+    text.match_indices('(').filter_map(move |(o, _)| {
+        let inner = &text[o + 1..];
+        let close = inner.bytes().take(16).position(|b| b == b')')?;
+        let acr = &inner[..close];
+        let core = acr.strip_suffix('s').unwrap_or(acr);
+        let b = core.as_bytes();
+        let shaped = b.len() >= 2
+            && b[0].is_ascii_uppercase()
+            && (b[b.len() - 1].is_ascii_uppercase() || b[b.len() - 1].is_ascii_digit())
+            && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'&' || *c == b'-');
+        shaped.then(|| Span::new(o + 1, o + 1 + close))
+    })
 }
 
 /// New candidates for acronyms defined after an entity (or after words whose initials spell
 /// them) and for their later uses. `entities` are the entities found so far, in text order.
 pub fn candidates(text: &str, entities: &[Entity]) -> Vec<Candidate> {
     let mut defs: Vec<(String, Candidate)> = Vec::new();
-    for c in definition().captures_iter(text) {
-        let acr = c.get(1).unwrap();
-        if !acr.as_str().chars().filter(|c| c.is_ascii_uppercase()).nth(1).is_some() {
+    for acr in definitions(text) {
+        if acr.of(text).chars().filter(|c| c.is_ascii_uppercase()).nth(1).is_none() {
             continue; // at least two capitals
         }
-        let at = entities.partition_point(|e| e.start < acr.start());
-        if entities.get(at).is_some_and(|e| e.start == acr.start()) {
+        let at = entities.partition_point(|e| e.start < acr.start);
+        if entities.get(at).is_some_and(|e| e.start == acr.start) {
             continue; // already known
         }
-        let open = acr.start() - 1;
+        let open = acr.start - 1;
         let before = text[..open].trim_end_matches([' ', '\u{a0}']);
-        let span = Span::new(acr.start(), acr.end());
+        let span = Span::new(acr.start, acr.end);
         let prev = at.checked_sub(1).map(|i| &entities[i]).filter(|e| e.end == before.len());
         let mut cand = if let Some(e) = prev {
             let mut cand = Candidate::rule(e.kind, span, 4);
@@ -42,20 +49,20 @@ pub fn candidates(text: &str, entities: &[Entity]) -> Vec<Candidate> {
             cand.code = if matches!(e.kind, EntityKind::Country | EntityKind::Nationality) {
                 e.code.clone()
             } else {
-                Some(acr.as_str().to_string())
+                Some(acr.of(text).to_string())
             };
             cand
-        } else if let Some(expansion) = spelled_out(before, acr.as_str()) {
+        } else if let Some(expansion) = spelled_out(before, acr.of(text)) {
             let mut cand = Candidate::rule(EntityKind::Term, span, 4);
             cand.canonical = Some(expansion.clone());
             cand.expansion = Some(expansion);
-            cand.code = Some(acr.as_str().to_string());
+            cand.code = Some(acr.of(text).to_string());
             cand
         } else {
             continue;
         };
         cand.defined = true;
-        defs.push((acr.as_str().to_string(), cand));
+        defs.push((acr.of(text).to_string(), cand));
     }
     if defs.is_empty() {
         return Vec::new();

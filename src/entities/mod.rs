@@ -9,21 +9,12 @@ pub mod folded;
 pub mod gazetteer;
 pub mod names;
 pub mod rules;
-
-use std::sync::OnceLock;
-
-use regex::Regex;
+pub mod scan;
 
 use self::folded::Folded;
 use self::gazetteer::{gazetteer, Entry};
 use crate::model::{BlockKind, Document, Entity, EntityKind, Options};
 use crate::span::Span;
-
-/// Compiles a rule. Word boundaries are ASCII (`(?-u:\b)`), which lets the regex engine use its
-/// fast DFA on any text; the rules only put them next to ASCII letters and digits.
-pub(crate) fn re(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
-}
 
 /// A possible entity, before overlaps are resolved.
 #[derive(Clone, Debug)]
@@ -104,20 +95,31 @@ struct Excluded {
 }
 
 fn excluded_spans(text: &str, doc: &Document) -> Excluded {
-    static LANG: OnceLock<Regex> = OnceLock::new();
-    let lang = LANG.get_or_init(|| {
-        re(r"\((?:spoke|speaking) in [A-Z][a-z]+\)|\((?:interpretation|interpreted) from [A-Z][a-z]+\)").unwrap()
-    });
-    let none = lang.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect();
-    let furniture = doc
+    let none = language_notes(text);
+    let mut furniture: Vec<Span> = doc
         .all_blocks()
         .into_iter()
         .filter(|b| b.kind == BlockKind::Furniture)
         .map(|b| b.span())
-        .collect::<Vec<_>>();
-    let mut furniture = furniture;
+        .collect();
     furniture.sort();
     Excluded { none, furniture }
+}
+
+/// `(spoke in French)`, `(interpretation from Arabic)`: the language is not an entity.
+fn language_notes(text: &str) -> Vec<Span> {
+    const OPENERS: [&str; 4] = ["(spoke in ", "(speaking in ", "(interpretation from ", "(interpreted from "];
+    let mut out = Vec::new();
+    for (o, _) in text.match_indices('(') {
+        let Some(l) = OPENERS.iter().find_map(|p| scan::lit(text, o, p)) else { continue };
+        let e = scan::letters(text, l);
+        if e > l && text[l..].starts_with(|c: char| c.is_uppercase()) {
+            if let Some(c) = scan::lit(text, e, ")") {
+                out.push(Span::new(o, c));
+            }
+        }
+    }
+    out
 }
 
 impl Excluded {

@@ -6,11 +6,9 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
-
-use super::re;
 
 use super::gazetteer::{is_boundary, GazMatch};
+use super::scan::{is_space, skip_spaces, word_in};
 use super::Candidate;
 use crate::model::EntityKind;
 use crate::span::Span;
@@ -18,9 +16,14 @@ use crate::span::Span;
 struct NameRules {
     honorifics: HashSet<&'static str>,
     stopwords: HashSet<&'static str>,
-    header: Regex,
-    creator: Regex,
 }
+
+/// A header line that introduces its speaker: "Statement by …", "Anförande av …".
+const HEADER_NOUNS: &[&str] = &[
+    "Statement", "Remarks", "Address", "Speech", "Intervention", "Briefing", "Anförande", "Tal", "Inlägg", "Discurso",
+    "Intervención", "Palabras", "Discours", "Déclaration", "Allocution",
+];
+const HEADER_LINKS: &[&str] = &["by", "of", "av", "de", "del", "du"];
 
 const PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "ter", "la", "le",
@@ -35,12 +38,42 @@ fn rules() -> &'static NameRules {
     R.get_or_init(|| NameRules {
         honorifics: data_lines(include_str!("data/honorifics.txt")).collect(),
         stopwords: data_lines(include_str!("data/name_stopwords.txt")).collect(),
-        header: re(
-            r"(?m)^[#\s]*(?:Statement|Remarks|Address|Speech|Intervention|Briefing|Anförande|Tal|Inlägg|Discurso|Intervención|Palabras|Discours|Déclaration|Allocution)\s+(?:delivered\s+)?(?:by|of|av|de|del|du)\s+",
-        )
-        .unwrap(),
-        creator: re(r#"(?m)^creators:[ \t]*\r?\n[ \t]*-[ \t]*"([^"\n,]+), ([^"\n]+)""#).unwrap(),
     })
+}
+
+/// Where the speaker's name starts in header lines such as "Statement by H.E. …".
+fn header_triggers(text: &str, out: &mut Vec<usize>) {
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let l = line_start + (line.len() - line.trim_start_matches(|c: char| c == '#' || is_space(c)).len());
+        line_start += line.len();
+        let Some(e) = word_in(text, l, HEADER_NOUNS) else { continue };
+        let mut p = skip_spaces(text, e, 3);
+        if let Some(d) = word_in(text, p, &["delivered"]) {
+            p = skip_spaces(text, d, 3);
+        }
+        if let Some(link) = word_in(text, p, HEADER_LINKS) {
+            let n = skip_spaces(text, link, 3);
+            if n > link {
+                out.push(n);
+            }
+        }
+    }
+}
+
+/// `creators:` / `  - "Gillard, Julia"` in YAML front matter: the person, as "First Last".
+fn creators(text: &str, out: &mut Vec<Candidate>) {
+    let Some(k) = text.find("\ncreators:").map(|k| k + 1).or_else(|| text.starts_with("creators:").then_some(0)) else {
+        return;
+    };
+    let Some(nl) = text[k..].find('\n') else { return };
+    let item = k + nl + 1;
+    let line = text[item..].lines().next().unwrap_or("");
+    let Some(q) = line.trim_start().strip_prefix('-').map(str::trim_start) else { return };
+    let Some(inner) = q.strip_prefix('"').and_then(|r| r.split('"').next()) else { return };
+    let Some((last, first)) = inner.split_once(", ") else { return };
+    let start = item + line.find(inner).unwrap_or(0);
+    out.push(Candidate::person(Span::new(start, start + inner.len()), format!("{first} {last}")));
 }
 
 fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -64,21 +97,14 @@ pub fn candidates(text: &str, gaz: &[GazMatch], out: &mut Vec<Candidate>) {
     for m in gaz.iter().filter(|m| m.entry.kind == EntityKind::Role) {
         triggers.push(m.span.end);
     }
-    for m in r.header.find_iter(text) {
-        triggers.push(m.end());
-    }
+    header_triggers(text, &mut triggers);
     let mut found: Vec<Span> = Vec::new();
     for t in triggers {
         if let Some(span) = name_after(text, t, gaz, r) {
             found.push(span);
         }
     }
-    for c in r.creator.captures_iter(text) {
-        let whole = c.get(0).unwrap();
-        let (last, first) = (c.get(1).unwrap(), c.get(2).unwrap());
-        let _ = whole;
-        out.push(Candidate::person(Span::new(last.start(), first.end()), format!("{} {}", first.as_str(), last.as_str())));
-    }
+    creators(text, out);
     // Later mentions: the full names and their last words.
     let mut names: Vec<String> = Vec::new();
     for span in &found {

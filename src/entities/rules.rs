@@ -1,179 +1,448 @@
-//! Pattern rules, compiled once: documents (resolutions, document symbols), dates, numbers.
+//! Pattern rules, written as scanners over the original text: documents (resolutions, document
+//! symbols), dates and numbers. No regular expressions: the scanners are linear, and keep the
+//! WebAssembly module small.
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
-use super::re;
-
+use super::scan::*;
 use super::Candidate;
 use crate::model::EntityKind;
 use crate::span::Span;
 
-const MONTHS_EN: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
-const MONTHS_OTHER: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december";
-const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+];
+/// French, Spanish and Swedish month names (written in lowercase in those languages).
+const MONTHS_OTHER: &[&str] = &[
+    "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre", "octobre",
+    "novembre", "décembre", "decembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+    "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "januari", "februari", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+];
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const SCALES: &[&str] = &["million", "billion", "trillion", "thousand", "hundred", "millions", "billions", "milliards"];
+const CURRENCY_CODES: &[&str] = &["USD", "AUD", "EUR", "GBP", "CHF", "JPY", "SEK", "CAD", "NZD"];
+const SYMBOL_ROOTS: &[&str] = &["S", "A", "E", "ST", "UNEP", "CEDAW", "CRC", "CCPR", "TD", "DP"];
+/// Words before "May" that make it a month ("in May", "since May").
+const MAY_CONTEXT: &[&str] = &["in", "of", "since", "until", "last", "next", "this", "early", "late", "mid", "from", "by"];
 
-struct Rules {
-    sc_resolution: Regex,
-    sc_resolution_next: Regex,
-    ga_resolution: Regex,
-    symbol: Regex,
-    date: Regex,
-    year: Regex,
-    number: Regex,
-}
-
-fn rules() -> &'static Rules {
-    static R: OnceLock<Rules> = OnceLock::new();
-    R.get_or_init(|| {
-        let months = format!("{MONTHS_EN}|{}", MONTHS_EN.to_uppercase());
-        let day = r"[0-3]?[0-9](?:st|nd|rd|th)?";
-        let ws = r"[\s\u{a0}]+";
-        let units: Vec<String> = include_str!("data/units.txt")
+/// Units from `data/units.txt`, longest first.
+fn units() -> &'static [String] {
+    static U: OnceLock<Vec<String>> = OnceLock::new();
+    U.get_or_init(|| {
+        let mut v: Vec<String> = include_str!("data/units.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|u| regex::escape(u).replace(' ', r"[\s\u{a0}]+"))
+            .map(str::to_string)
             .collect();
-        let mut units = units;
-        units.sort_by_key(|u| std::cmp::Reverse(u.len()));
-        let units = units.join("|");
-        let num = r"[0-9]{1,3}(?:(?:,[0-9]{3})+|(?:[\u{a0}\x20][0-9]{3})+)(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
-        let scale = r"(?:million|billion|trillion|thousand|hundred)";
-        let currency = r"(?:US\$|\$|€|£|¥|(?:USD|AUD|EUR|GBP|CHF|JPY|SEK|CAD|NZD)[\s\u{a0}]?)";
-        let number = format!(
-            r"(?x)
-            (?P<clock>\b[0-9]{{1,2}}(?:[.:][0-9]{{2}})?[\s\u{{a0}}]?(?:a\.m\.|p\.m\.))
-            | (?P<ordinal>\b[0-9]+(?:st|nd|rd|th)\b)
-            | (?P<money>{currency}(?:{num})(?:{ws}{scale})?)
-            | (?P<plain>\b(?:{num})(?:%|(?:{ws}(?:{scale}))?(?:{ws}(?:{units})\b|[\s\u{{a0}}]?%)?))"
-        );
-        Rules {
-            sc_resolution: re(
-                r"\b([Rr]esolutions?|RESOLUTIONS?)[\s\u{a0}]+(?:S/RES/)?([0-9]{2,4})(?:[\s\u{a0}]*\(([0-9]{4})\))?",
-            )
-            .unwrap(),
-            sc_resolution_next: re(
-                r"^(?:,|,?[\s\u{a0}]+(?:and|or|to))[\s\u{a0}]+([0-9]{2,4})(?:[\s\u{a0}]*\(([0-9]{4})\))?",
-            )
-            .unwrap(),
-            ga_resolution: re(r"\b[Rr]esolutions?[\s\u{a0}]+([0-9]{1,2}/[0-9]{1,3}[A-Z]?)\b").unwrap(),
-            symbol: re(
-                r"\b(?:S|A|E|ST|UNEP|CEDAW|CRC|CCPR|TD|DP)/[A-Z0-9]+(?:\.\x20?[0-9]+|[.\-][A-Z0-9]+)*(?:/[A-Za-z0-9]+(?:\.[0-9]+|[.\-][A-Za-z0-9]+)*)*(?:[\s\u{a0}]*\([0-9]{4}\))?",
-            )
-            .unwrap(),
-            date: re(&format!(
-                r"(?x)
-                (?:\b(?:{WEEKDAYS}),?{ws})?\b{day}{ws}(?:{months})\b(?:,?{ws}[12][0-9]{{3}}\b)?
-                | \b(?:(?:{WEEKDAYS}),?{ws})?(?:{months}){ws}{day}(?:,{ws}[12][0-9]{{3}})?\b
-                | \b(?:{months}){ws}[12][0-9]{{3}}\b
-                | \b[0-3]?[0-9]{ws}(?:de{ws})?(?:{MONTHS_OTHER})(?:{ws}(?:de{ws})?[12][0-9]{{3}})?\b
-                | \b[0-3]?[0-9]/[01]?[0-9]/[12][0-9]{{3}}\b
-                | \b[12][0-9]{{3}}-[01][0-9]-[0-3][0-9]\b
-                | \b(?:{months})\b
-                | \b[0-9]{{1,2}}(?:st|nd|rd|th){ws}century\b"
-            ))
-            .unwrap(),
-            year: re(r"\b(?:1[5-9][0-9]{2}|20[0-9]{2}|21[0-9]{2})(?:s|’s|'s)?\b").unwrap(),
-            number: re(&number).unwrap(),
-        }
+        v.sort_by_key(|u| std::cmp::Reverse(u.len()));
+        v
     })
 }
 
 /// Candidates from every rule, in no particular order.
 pub fn candidates(text: &str, out: &mut Vec<Candidate>) {
-    let r = rules();
-    documents(text, r, out);
-    for m in r.date.find_iter(text) {
-        let s = m.as_str();
-        if s == "May" || s == "MAY" {
-            // "May" alone is a month only next to a date word.
-            let after = text[m.end()..].trim_start();
-            let before = text[..m.start()].trim_end();
-            let near = ["in", "of", "since", "until", "last", "next", "this", "early", "late", "mid", "from", "by"];
-            if !after.starts_with(|c: char| c.is_ascii_digit())
-                && !near.iter().any(|w| before.ends_with(w) && is_word_start(before, before.len() - w.len()))
-            {
+    resolutions(text, out);
+    symbols(text, out);
+    month_dates(text, out);
+    digit_rules(text, out);
+}
+
+// ---- dates -------------------------------------------------------------------------------
+
+fn month_kind(w: &str) -> Option<bool> {
+    // Some(true): English (Title or UPPER case); Some(false): another language.
+    if MONTHS_EN.iter().any(|m| *m == w || m.to_ascii_uppercase() == w) {
+        Some(true)
+    } else if MONTHS_OTHER.contains(&w) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Dates built around a month name: `7 November 2016`, `Monday, 13 January 2020`,
+/// `November 7, 2016`, `July 2015`, `July`, `12 de noviembre de 2014`, `18 januari 2017`.
+fn month_dates(text: &str, out: &mut Vec<Candidate>) {
+    for (ms, me) in words(text) {
+        let word = &text[ms..me];
+        let Some(english) = month_kind(word) else { continue };
+        let mut start = ms;
+        let mut end = me;
+        let mut has_day = false;
+        // Day before: "7 November", "12 de noviembre", "25th May".
+        let mut b = ms;
+        if !english {
+            if let Some(de) = text[..b].strip_suffix("de ").map(str::len) {
+                b = de;
+            }
+        }
+        let before_ws = text[..b].trim_end_matches(is_space).len();
+        if before_ws < b {
+            let mut d_end = before_ws;
+            for suf in ["st", "nd", "rd", "th"] {
+                if text[..d_end].ends_with(suf) {
+                    d_end -= 2;
+                    break;
+                }
+            }
+            let d_start = d_end - text[..d_end].bytes().rev().take_while(u8::is_ascii_digit).count();
+            if (1..=2).contains(&(d_end - d_start)) && !char_before(text, d_start).is_some_and(is_word_char) {
+                start = d_start;
+                has_day = true;
+            }
+        }
+        // Day after, for English: "November 7".
+        let a = skip_spaces(text, me, 3);
+        if !has_day && english && a > me {
+            let d = digits(text, a);
+            if (1..=2).contains(&(d - a)) {
+                let mut dend = d;
+                for suf in ["st", "nd", "rd", "th"] {
+                    if let Some(e) = lit(text, dend, suf) {
+                        dend = e;
+                        break;
+                    }
+                }
+                if !char_at(text, dend).is_some_and(is_word_char) {
+                    end = dend;
+                    has_day = true;
+                }
+            }
+        }
+        // Year after: ", 2016", " 2016", " de 2014".
+        let mut y = end;
+        if text[y..].starts_with(',') {
+            y += 1;
+        }
+        let y2 = skip_spaces(text, y, 3);
+        if y2 > y {
+            let y3 = if english { y2 } else { lit(text, y2, "de ").unwrap_or(y2) };
+            let yd = digits(text, y3);
+            if yd - y3 == 4 && matches!(text.as_bytes()[y3], b'1' | b'2') && !char_at(text, yd).is_some_and(is_word_char) {
+                end = yd;
+            }
+        }
+        let has_year = end > me && !(has_day && end == me);
+        // A weekday before a day: "Monday, 13 January 2020".
+        if has_day && start < ms {
+            let mut w = text[..start].trim_end_matches(is_space);
+            w = w.strip_suffix(',').unwrap_or(w);
+            let ws = word_start_before(text, w.len());
+            if WEEKDAYS.contains(&&text[ws..w.len()]) {
+                start = ws;
+            }
+        }
+        if !english && !has_day {
+            continue; // "mars", "mayo" alone are ordinary words too often
+        }
+        if (word == "May" || word == "MAY") && !has_day && !has_year {
+            let prev = text[..ms].trim_end_matches(is_space);
+            let pw = word_start_before(text, prev.len());
+            if !MAY_CONTEXT.contains(&&prev[pw..]) {
                 continue;
             }
         }
-        out.push(Candidate::rule(EntityKind::Date, Span::new(m.start(), m.end()), 2));
-    }
-    for m in r.year.find_iter(text) {
-        let mut end = m.end();
-        let s = m.as_str();
-        if s.ends_with("’s") || s.ends_with("'s") {
-            end -= if s.ends_with("’s") { 4 } else { 2 }; // a possessive year: "2015's"
-        }
-        // Not part of a longer number or decimal ("2016.5", "1,2016").
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
-        if before.is_some_and(|c| c == ',' || c == '.' || c == '/' || c == '-')
-            && text[..m.start()].chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit())
-        {
-            continue;
-        }
-        if after.is_some_and(|c| c == '/') {
-            continue;
-        }
-        out.push(Candidate::rule(EntityKind::Date, Span::new(m.start(), end), 1));
-    }
-    for m in r.number.find_iter(text) {
-        let (s, mut e) = (m.start(), m.end());
-        // A number glued to letters ("G20", "COP28", "A4P") is part of a name.
-        // So is one inside a code, a URL or a job number ("%22", "20-00899", "*2000899*").
-        if text[..s].chars().next_back().is_some_and(|c| c.is_alphanumeric() || "/-%*#_=&".contains(c)) {
-            continue;
-        }
-        let mut after = text[e..].chars();
-        match (after.next(), after.next()) {
-            (Some(c), _) if c.is_alphabetic() || "/*_".contains(c) => continue,
-            (Some('-'), Some(d)) if d.is_ascii_digit() => continue,
-            _ => {}
-        }
-        // Trailing sentence period after "a.m." stays; after a plain number it is punctuation.
-        while e > s && text[..e].ends_with('.') && !text[..e].ends_with("m.") {
-            e -= 1;
-        }
-        out.push(Candidate::rule(EntityKind::Number, Span::new(s, e), 0));
+        out.push(Candidate::rule(EntityKind::Date, Span::new(start, end), 2));
     }
 }
 
-fn is_word_start(s: &str, i: usize) -> bool {
-    !s[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+// ---- numbers, numeric dates, years -------------------------------------------------------
+
+/// Everything that starts with a digit: numeric dates, years and decades, clock times,
+/// ordinals, amounts, quantities.
+fn digit_rules(text: &str, out: &mut Vec<Candidate>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let d = digits(text, i);
+        let prev = char_before(text, i);
+        if !prev.is_some_and(|c| c.is_alphanumeric() || "/-%*#_=&".contains(c)) {
+            numeric_date(text, i, d, out);
+            year(text, i, d, out);
+            number(text, i, d, out);
+        } else if prev == Some('-') && !text[..i - 1].ends_with(|c: char| c.is_ascii_digit()) {
+            // "Post-2015", "mid-1980s": a year after a hyphenated word (not a range or code).
+            year(text, i, d, out);
+        }
+        i = d.max(i + 1);
+    }
 }
 
-fn documents(text: &str, r: &Rules, out: &mut Vec<Candidate>) {
-    for c in r.sc_resolution.captures_iter(text) {
-        let whole = c.get(0).unwrap();
-        let number = &c[2];
-        let year = c.get(3).map(|y| y.as_str());
-        out.push(resolution(whole.start(), whole.end(), number, year));
-        // "resolutions 1325 (2000) and 2242 (2015)": each further number is a document too.
-        let mut pos = whole.end();
-        while let Some(n) = r.sc_resolution_next.captures(&text[pos..]) {
-            let m = n.get(1).unwrap();
-            let end = n.get(0).unwrap().end();
-            out.push(resolution(pos + m.start(), pos + end, &n[1], n.get(2).map(|y| y.as_str())));
-            pos += end;
+/// `13/01/2020`, `2012-09-26`.
+fn numeric_date(text: &str, i: usize, d: usize, out: &mut Vec<Candidate>) {
+    let two = |a: usize| {
+        let e = digits(text, a);
+        (1..=2).contains(&(e - a)).then_some(e)
+    };
+    if (1..=2).contains(&(d - i)) {
+        let end = lit(text, d, "/")
+            .and_then(two)
+            .and_then(|e| lit(text, e, "/"))
+            .map(|e| (e, digits(text, e)))
+            .filter(|&(e, y)| y - e == 4)
+            .map(|(_, y)| y);
+        if let Some(end) = end.filter(|&e| !char_at(text, e).is_some_and(is_word_char)) {
+            out.push(Candidate::rule(EntityKind::Date, Span::new(i, end), 2));
+        }
+    } else if d - i == 4 {
+        let end = lit(text, d, "-")
+            .map(|e| (e, digits(text, e)))
+            .filter(|&(e, m)| m - e == 2)
+            .and_then(|(_, m)| lit(text, m, "-"))
+            .map(|e| (e, digits(text, e)))
+            .filter(|&(e, dd)| dd - e == 2)
+            .map(|(_, dd)| dd);
+        if let Some(end) = end.filter(|&e| !char_at(text, e).is_some_and(is_word_char)) {
+            out.push(Candidate::rule(EntityKind::Date, Span::new(i, end), 2));
         }
     }
-    for c in r.ga_resolution.captures_iter(text) {
-        let whole = c.get(0).unwrap();
-        let mut cand = Candidate::rule(EntityKind::Document, Span::new(whole.start(), whole.end()), 3);
-        let symbol = format!("A/RES/{}", &c[1]);
-        cand.link = Some(format!("https://undocs.org/{symbol}"));
-        cand.code = Some(symbol);
-        out.push(cand);
+}
+
+/// `2016`, `1990s` (years 1500–2199), not inside a longer number or code.
+fn year(text: &str, i: usize, d: usize, out: &mut Vec<Candidate>) {
+    if d - i != 4 {
+        return;
     }
-    for m in r.symbol.find_iter(text) {
-        let mut cand = Candidate::rule(EntityKind::Document, Span::new(m.start(), m.end()), 3);
-        let symbol: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect();
-        cand.link = Some(format!("https://undocs.org/{symbol}"));
-        cand.code = Some(symbol);
-        out.push(cand);
+    let y: u32 = text[i..d].parse().unwrap_or(0);
+    if !(1500..=2199).contains(&y) {
+        return;
     }
+    let mut end = d;
+    if text[d..].starts_with('s') && !char_at(text, d + 1).is_some_and(is_word_char) {
+        end = d + 1; // a decade
+    }
+    if char_at(text, end).is_some_and(|c| is_word_char(c) || c == '/') {
+        return;
+    }
+    // "1,2016" or "3.2016" continue a number.
+    let prev = char_before(text, i);
+    if prev.is_some_and(|c| c == ',' || c == '.') && text[..i - 1].ends_with(|c: char| c.is_ascii_digit()) {
+        return;
+    }
+    out.push(Candidate::rule(EntityKind::Date, Span::new(i, end), 1));
+}
+
+/// A numeral with its separators, scale, currency, percent or unit; a clock time; an ordinal.
+fn number(text: &str, i: usize, d: usize, out: &mut Vec<Candidate>) {
+    // Ordinals: "8701st", "21st century" (a date).
+    for suf in ["st", "nd", "rd", "th"] {
+        if let Some(e) = lit(text, d, suf) {
+            if char_at(text, e).is_some_and(is_word_char) {
+                return;
+            }
+            let c = skip_spaces(text, e, 3);
+            if c > e && d - i <= 2 {
+                if let Some(ce) = word_in(text, c, &["century"]) {
+                    out.push(Candidate::rule(EntityKind::Date, Span::new(i, ce), 2));
+                    return;
+                }
+            }
+            out.push(Candidate::rule(EntityKind::Number, Span::new(i, e), 0));
+            return;
+        }
+    }
+    // Thousands groups ("20,000", "1 000") and decimals ("1.5").
+    let mut end = d;
+    if d - i <= 3 {
+        for sep in [",", " ", "\u{a0}"] {
+            let mut e = d;
+            while let Some(s) = lit(text, e, sep) {
+                let g = digits(text, s);
+                if g - s != 3 || char_at(text, g).is_some_and(|c| c.is_ascii_digit()) {
+                    break;
+                }
+                e = g;
+            }
+            if e > d {
+                end = e;
+                break;
+            }
+        }
+    }
+    if let Some(s) = lit(text, end, ".") {
+        let f = digits(text, s);
+        if f > s {
+            end = f;
+        }
+    }
+    // Clock times: "10 a.m.", "10.20 a.m.".
+    if d - i <= 2 {
+        let t = skip_spaces(text, end, 1);
+        if let Some(e) = lit(text, t, "a.m.").or_else(|| lit(text, t, "p.m.")) {
+            out.push(Candidate::rule(EntityKind::Number, Span::new(i, e), 0));
+            return;
+        }
+    }
+    // A number glued to letters or codes is part of a name ("G20", "20-00899", "*2000899*").
+    let mut after = text[end..].chars();
+    match (after.next(), after.next()) {
+        (Some(c), _) if c.is_alphabetic() || "/*_".contains(c) => return,
+        (Some('-'), Some(n)) if n.is_ascii_digit() => return,
+        _ => {}
+    }
+    let mut start = i;
+    // Currency before: "$5", "US$ 3", "€2", "AUD 30".
+    let before = &text[..i];
+    let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+    let mut currency = false;
+    for sym in ["US$", "$", "€", "£", "¥"] {
+        if before.ends_with(sym) {
+            start = i - sym.len();
+            currency = true;
+            break;
+        }
+    }
+    if !currency && i - trimmed.len() == 1 {
+        let ws = word_start_before(text, trimmed.len());
+        if CURRENCY_CODES.contains(&&trimmed[ws..]) {
+            start = ws;
+            currency = true;
+        }
+    }
+    // Scale, then unit or percent.
+    if let Some(e) = lit(text, end, "%") {
+        end = e;
+    } else {
+        let s = skip_spaces(text, end, 3);
+        if s > end {
+            if let Some(e) = word_in(text, s, SCALES) {
+                end = e;
+            }
+        }
+        if !currency {
+            if let Some(e) = lit(text, end, "%").or_else(|| lit(text, end, " %")) {
+                end = e;
+            } else {
+                let s = skip_spaces(text, end, 3);
+                if s > end {
+                    if let Some(e) = unit(text, s) {
+                        end = e;
+                    }
+                }
+            }
+        }
+    }
+    out.push(Candidate::rule(EntityKind::Number, Span::new(start, end), 0));
+}
+
+/// A unit word or phrase at `i` (spaces inside a phrase may be any whitespace).
+fn unit(text: &str, i: usize) -> Option<usize> {
+    'units: for u in units() {
+        let mut j = i;
+        for (n, part) in u.split(' ').enumerate() {
+            if n > 0 {
+                let k = skip_spaces(text, j, 3);
+                if k == j {
+                    continue 'units;
+                }
+                j = k;
+            }
+            match lit(text, j, part) {
+                Some(e) => j = e,
+                None => continue 'units,
+            }
+        }
+        if !char_at(text, j).is_some_and(is_word_char) {
+            return Some(j);
+        }
+    }
+    None
+}
+
+// ---- documents ---------------------------------------------------------------------------
+
+/// `resolution 2295 (2016)`, `Resolution 2295`, `resolutions 1325 (2000) and 2242 (2015)`,
+/// `resolution 70/1`.
+fn resolutions(text: &str, out: &mut Vec<Candidate>) {
+    const WORDS: &[&str] = &["resolution", "resolutions", "Resolution", "Resolutions", "RESOLUTION", "RESOLUTIONS"];
+    let mut from = 0;
+    while let Some(k) = find_ci(&text[from..], "resolution") {
+        let ws = from + k;
+        from = ws + 10;
+        let Some(we) = word_in(text, ws, WORDS) else { continue };
+        if char_before(text, ws).is_some_and(is_word_char) {
+            continue;
+        }
+        let n = skip_spaces(text, we, 3);
+        if n == we {
+            continue;
+        }
+        let n = lit(text, n, "S/RES/").unwrap_or(n);
+        let nd = digits(text, n);
+        // General Assembly: "70/1", "A/RES/70/1".
+        if (1..=2).contains(&(nd - n)) && text[nd..].starts_with('/') {
+            let sd = digits(text, nd + 1);
+            if (1..=3).contains(&(sd - nd - 1)) {
+                let mut e = sd;
+                if char_at(text, e).is_some_and(|c| c.is_ascii_uppercase()) {
+                    e += 1;
+                }
+                if !char_at(text, e).is_some_and(is_word_char) {
+                    let symbol = format!("A/RES/{}", &text[n..e]);
+                    let mut cand = Candidate::rule(EntityKind::Document, Span::new(ws, e), 3);
+                    cand.link = Some(format!("https://undocs.org/{symbol}"));
+                    cand.code = Some(symbol);
+                    out.push(cand);
+                }
+                continue;
+            }
+        }
+        if !(2..=4).contains(&(nd - n)) || char_at(text, nd).is_some_and(is_word_char) {
+            continue;
+        }
+        let (end, year) = year_in_parens(text, nd);
+        out.push(resolution(ws, end, &text[n..nd], year));
+        // Further numbers of a list: ", 2242 (2015)", " and 2242 (2015)".
+        let mut pos = end;
+        loop {
+            let mut p = pos;
+            let comma = text[p..].starts_with(',');
+            if comma {
+                p += 1;
+            }
+            let q = skip_spaces(text, p, 3);
+            let q = match word_in(text, q, &["and", "or", "to"]) {
+                Some(e) if q > p || comma => skip_spaces(text, e, 3).max(e + 1).min(text.len()),
+                _ if comma && q > p => q,
+                _ => break,
+            };
+            let qd = digits(text, q);
+            if !(2..=4).contains(&(qd - q)) || char_at(text, qd).is_some_and(|c| is_word_char(c) || c == '/') {
+                break;
+            }
+            let (end, year) = year_in_parens(text, qd);
+            out.push(resolution(q, end, &text[q..qd], year));
+            pos = end;
+        }
+    }
+}
+
+/// Finds `needle` (lowercase ASCII) in `hay`, ignoring ASCII case.
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    (0..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// ` (2016)` after a number: its end and the year.
+fn year_in_parens(text: &str, i: usize) -> (usize, Option<&str>) {
+    let p = skip_spaces(text, i, 2);
+    if let Some(o) = lit(text, p, "(") {
+        let y = digits(text, o);
+        if y - o == 4 {
+            if let Some(c) = lit(text, y, ")") {
+                return (c, Some(&text[o..y]));
+            }
+        }
+    }
+    (i, None)
 }
 
 fn resolution(start: usize, end: usize, number: &str, year: Option<&str>) -> Candidate {
@@ -189,4 +458,69 @@ fn resolution(start: usize, end: usize, number: &str, year: Option<&str>) -> Can
     cand.link = Some(format!("https://undocs.org/{symbol}"));
     cand.code = Some(symbol);
     cand
+}
+
+/// Document symbols: `S/2016/1234`, `S/PV.7802`, `A/71/PV.10`, `S/PRST/2016/1`, `A/RES/70/1`,
+/// `E/CN.6/2020/L.1`, with `/Add.1`, `/Rev.1`, `/Corr.1` and a trailing `(2016)`.
+fn symbols(text: &str, out: &mut Vec<Candidate>) {
+    let mut from = 0;
+    while let Some(k) = text[from..].find('/') {
+        let slash = from + k;
+        from = slash + 1;
+        let rs = slash - text[..slash].bytes().rev().take_while(u8::is_ascii_uppercase).count();
+        if rs == slash || !SYMBOL_ROOTS.contains(&&text[rs..slash]) || char_before(text, rs).is_some_and(is_word_char) {
+            continue;
+        }
+        // First segment: capitals and digits, with ".7802" (a PDF may put a space after the dot).
+        let Some(mut end) = segment(text, slash + 1, true) else { continue };
+        while let Some(s) = lit(text, end, "/") {
+            match segment(text, s, false) {
+                Some(e) => end = e,
+                None => break,
+            }
+        }
+        let (with_year, _) = year_in_parens(text, end);
+        let span = Span::new(rs, with_year);
+        let symbol: String = span.of(text).chars().filter(|c| !c.is_whitespace()).collect();
+        let mut cand = Candidate::rule(EntityKind::Document, span, 3);
+        cand.link = Some(format!("https://undocs.org/{symbol}"));
+        cand.code = Some(symbol);
+        out.push(cand);
+        from = with_year.max(from);
+    }
+}
+
+/// One segment of a symbol: `[A-Z0-9]+` (or `[A-Za-z0-9]+` after the first slash), then any
+/// `.123` or `-X1` / `.X1` parts.
+fn segment(text: &str, i: usize, first: bool) -> Option<usize> {
+    let ok = |c: u8| c.is_ascii_uppercase() || c.is_ascii_digit() || (!first && c.is_ascii_lowercase());
+    let b = text.as_bytes();
+    let mut e = i;
+    while e < b.len() && ok(b[e]) {
+        e += 1;
+    }
+    if e == i {
+        return None;
+    }
+    loop {
+        if e < b.len() && b[e] == b'.' {
+            let s = if first && b.get(e + 1) == Some(&b' ') { e + 2 } else { e + 1 };
+            let d = digits(text, s.min(b.len()));
+            if d > s {
+                e = d;
+                continue;
+            }
+        }
+        if e < b.len() && (b[e] == b'.' || b[e] == b'-') {
+            let mut f = e + 1;
+            while f < b.len() && ok(b[f]) {
+                f += 1;
+            }
+            if f > e + 1 {
+                e = f;
+                continue;
+            }
+        }
+        return Some(e);
+    }
 }

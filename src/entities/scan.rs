@@ -1,0 +1,76 @@
+//! Small scanning helpers shared by the rules: character classes and cursor steps over the
+//! original text. Every function takes byte offsets on character boundaries and returns offsets
+//! on character boundaries.
+
+/// Whitespace as statements use it, NBSP and narrow spaces included.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+pub fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+pub fn char_at(text: &str, i: usize) -> Option<char> {
+    text[i..].chars().next()
+}
+
+/// `i..j` stands alone as a word.
+pub fn is_word(text: &str, i: usize, j: usize) -> bool {
+    !char_before(text, i).is_some_and(is_word_char) && !char_at(text, j).is_some_and(is_word_char)
+}
+
+/// The end of the run of whitespace starting at `i` (at most `max` characters of it).
+pub fn skip_spaces(text: &str, i: usize, max: usize) -> usize {
+    let mut j = i;
+    for (n, c) in text[i..].chars().enumerate() {
+        if n >= max || !is_space(c) {
+            break;
+        }
+        j += c.len_utf8();
+    }
+    j
+}
+
+/// The end of the ASCII digits starting at `i`.
+pub fn digits(text: &str, i: usize) -> usize {
+    i + text.as_bytes()[i..].iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
+/// The end of the letters starting at `i`.
+pub fn letters(text: &str, i: usize) -> usize {
+    i + text[i..].chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum::<usize>()
+}
+
+/// If `text[i..]` starts with one of `words` (exactly, as a whole word), its end.
+pub fn word_in(text: &str, i: usize, words: &[&str]) -> Option<usize> {
+    let end = letters(text, i);
+    (end > i && words.contains(&&text[i..end]) && !char_at(text, end).is_some_and(|c| c.is_ascii_digit())).then_some(end)
+}
+
+/// If `text[i..]` starts with `lit`, its end.
+pub fn lit(text: &str, i: usize, lit: &str) -> Option<usize> {
+    text[i..].starts_with(lit).then_some(i + lit.len())
+}
+
+/// The start of the word that ends at `end` (letters only).
+pub fn word_start_before(text: &str, end: usize) -> usize {
+    end - text[..end].chars().rev().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum::<usize>()
+}
+
+/// Word spans (maximal runs of letters) of `text`, in order.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let rest = &text[i..];
+        let skip = rest.char_indices().find(|&(_, c)| c.is_alphabetic()).map(|(k, _)| k)?;
+        let start = i + skip;
+        let end = letters(text, start);
+        i = end;
+        Some((start, end))
+    })
+}
