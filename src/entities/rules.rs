@@ -54,7 +54,10 @@ pub fn candidates(text: &str, out: &mut Vec<Candidate>) {
 
 fn month_kind(w: &str) -> Option<bool> {
     // Some(true): English (Title or UPPER case); Some(false): another language.
-    if MONTHS_EN.iter().any(|m| *m == w || m.to_ascii_uppercase() == w) {
+    let upper = || w.bytes().all(|b| b.is_ascii_uppercase());
+    if w.len() < 3 || w.len() > 10 {
+        None
+    } else if MONTHS_EN.iter().any(|m| *m == w || (m.eq_ignore_ascii_case(w) && upper())) {
         Some(true)
     } else if MONTHS_OTHER.contains(&w) {
         Some(false)
