@@ -1,0 +1,915 @@
+// Page wiring: input, analysis (main thread or worker), view, legend, index, details, export,
+// permalink, storage, theme. Everything stays in this browser tab.
+import init, { annotate, renderHtml, version } from './pkg/statement_viewer.js';
+import {
+  KINDS, KIND_LABELS, renderDocument, renderCard, renderMeetingCard, flagEmoji, speakerLabel,
+} from './viewer.js';
+import {
+  toJson, toDisplacy, toCsv, toHtmlSnippet, encodeFragment, decodeFragment, decodeFile,
+} from './export.js';
+
+const $ = (id) => document.getElementById(id);
+const root = document.documentElement;
+const TEXT_KEY = 'statement-viewer:text';
+const THEME_KEY = 'statement-viewer:theme';
+const MAX_FILE = 50 * 1048576; // bytes
+const LARGE = 100_000; // UTF-16 units; larger texts show progress and render in slices
+const EMPTY_DOC = Object.freeze({ meeting: null, statements: [], blocks: [], entities: [] });
+
+const ui = {
+  input: $('input'), view: $('text-view'), cards: $('cards'), outline: $('outline'),
+  outlineList: $('outline-list'), legend: $('legend'), index: $('index'), filter: $('filter'),
+  details: $('details'), status: $('status'), alert: $('alert'), progress: $('progress'),
+  progressBar: $('progress-bar'), progressLabel: $('progress-label'), announce: $('announce'),
+  undoBar: $('undo-bar'), permalinkOut: $('permalink-out'), file: $('file'), theme: $('theme'),
+  dropOverlay: $('drop-overlay'),
+};
+
+const state = {
+  text: '',
+  doc: EMPTY_DOC,
+  view: null, // result of renderDocument
+  seed: '',
+  reqId: 0,
+  hidden: new Set(), // kinds whose highlighting is hidden
+  current: -1, // entity index of the focused/current mark
+  groups: new Map(), // index key -> {kind, canonical, texts:Set, indices:[]}
+  cursor: new Map(), // index key -> position of the last mention visited
+  cleared: null, // text before Clear, for Undo
+  version: '',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+const alerts = new Map();
+function setAlert(key, message) {
+  if (message) alerts.set(key, message); else alerts.delete(key);
+  const text = [...alerts.values()].join(' ');
+  if (ui.alert.textContent !== text) ui.alert.textContent = text; // unchanged: not announced again
+  ui.alert.hidden = alerts.size === 0;
+}
+
+function setStatus(message) {
+  ui.status.textContent = message;
+}
+
+// A note that prefixes the status line after the next analysis ("Opened x.txt. 12 entities…").
+let note = '';
+function noteForNextStatus(message) {
+  note = message;
+  setStatus(message);
+}
+
+function announce(message) {
+  ui.announce.textContent = '';
+  // A fresh text node makes screen readers repeat identical messages.
+  requestAnimationFrame(() => { ui.announce.textContent = message; });
+}
+
+function setBusy(busy) {
+  if (busy) root.dataset.busy = 'true'; else delete root.dataset.busy;
+}
+
+function showProgress(label, value) {
+  ui.progress.hidden = false;
+  ui.progressLabel.textContent = label;
+  if (value == null) ui.progressBar.removeAttribute('value'); else ui.progressBar.value = value;
+}
+
+function hideProgress() {
+  ui.progress.hidden = true;
+}
+
+const kb = (n) => (n < 1024 ? `${n} characters` : `${(n / 1024).toFixed(n < 10240 ? 1 : 0)} K characters`);
+
+// ---------------------------------------------------------------------------------------------
+// Analysis: in the worker when it runs (the main thread never blocks on the wasm), else here.
+
+const engine = {
+  module: null,
+  worker: null,
+  local: false,
+  nextId: 0,
+  pending: new Map(), // request id -> {resolve, reject}
+
+  async load() {
+    const url = new URL('./pkg/statement_viewer_bg.wasm', import.meta.url);
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`could not load the analysis engine (${res.status})`);
+    this.module = await WebAssembly.compile(await res.arrayBuffer());
+  },
+
+  async startWorker() {
+    try {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+      const v = await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('worker start timed out')), 15000);
+        worker.onmessage = (e) => {
+          clearTimeout(timer);
+          if (e.data?.type === 'ready') resolve(e.data.version); else reject(new Error(e.data?.message || 'worker failed'));
+        };
+        worker.onerror = (e) => { clearTimeout(timer); e.preventDefault?.(); reject(new Error(e.message || 'worker failed')); };
+        worker.postMessage({ type: 'init', module: this.module });
+      });
+      worker.onmessage = (e) => {
+        const msg = e.data || {};
+        const p = this.pending.get(msg.id);
+        if (!p) return;
+        this.pending.delete(msg.id);
+        if (msg.type === 'result') p.resolve(msg.json != null ? JSON.parse(msg.json) : msg.value); else p.reject(new Error(msg.message));
+      };
+      worker.onerror = (e) => {
+        e.preventDefault?.();
+        for (const p of this.pending.values()) p.reject(new Error('the analysis worker stopped'));
+        this.pending.clear();
+        this.worker = null; // later calls run on the main thread
+      };
+      this.worker = worker;
+      return v;
+    } catch {
+      this.worker = null;
+      await this.startLocal();
+      return version();
+    }
+  },
+
+  async startLocal() {
+    if (!this.local) {
+      await init({ module_or_path: this.module });
+      this.local = true;
+    }
+  },
+
+  /** Runs annotate() or renderHtml() on `text`; resolves with its result. */
+  async call(fn, text) {
+    if (this.worker) {
+      const id = ++this.nextId;
+      return new Promise((resolve, reject) => {
+        this.pending.set(id, { resolve, reject });
+        this.worker.postMessage({ type: fn, id, text });
+      });
+    }
+    await this.startLocal();
+    return fn === 'html' ? renderHtml(text) : annotate(text);
+  },
+};
+
+let analysisTimer = 0;
+function scheduleAnalysis(delay) {
+  clearTimeout(analysisTimer);
+  setBusy(true);
+  analysisTimer = setTimeout(() => { analysisTimer = 0; analyse(); }, delay);
+}
+
+// Latest text wins: while one analysis runs, further requests only mark the text as changed.
+let running = null;
+let rerun = false;
+function analyse() {
+  clearTimeout(analysisTimer);
+  analysisTimer = 0;
+  if (running) { rerun = true; return running; }
+  running = (async () => {
+    do {
+      rerun = false;
+      const text = ui.input.value;
+      const id = ++state.reqId;
+      setBusy(true);
+      setAlert('analysis', null);
+      const large = text.length >= LARGE;
+      if (large) showProgress(`Analysing ${kb(text.length)}…`, null);
+      let doc;
+      try {
+        doc = await engine.call('annotate', text);
+      } catch (err) {
+        setAlert('analysis', `The text could not be analysed (${err?.message || err}); it is shown without highlighting.`);
+        doc = EMPTY_DOC;
+      }
+      if (rerun) continue;
+      try {
+        await paint(text, doc || EMPTY_DOC, id);
+      } catch (err) {
+        // Never lose the text: show it plain if the highlighted view cannot be built.
+        setAlert('analysis', `The highlighted view failed (${err?.message || err}); the text is shown plain.`);
+        ui.view.textContent = text;
+        hideProgress();
+        if (!rerun) setBusy(false);
+      }
+    } while (rerun);
+  })().finally(() => { running = null; });
+  return running;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Painting
+
+async function paint(text, doc, id) {
+  if (state.view) state.view.cancel();
+  state.text = text;
+  state.doc = doc;
+  state.current = -1;
+  state.cursor.clear();
+  hideDetails();
+  renderCards(doc);
+  buildGroups(doc);
+  renderLegend(doc);
+  renderIndex();
+  const large = text.length >= LARGE;
+  ui.view.classList.toggle('sv-large', large);
+  if (large) showProgress('Rendering…', 0);
+  state.view = renderDocument(ui.view, text, doc, {
+    progressive: large,
+    onProgress: (done, total) => { if (id === state.reqId) showProgress(`Rendering… ${Math.round((100 * done) / total)}%`, done / total); },
+  });
+  const finished = await state.view.done;
+  if (!finished || id !== state.reqId) return;
+  hideProgress();
+  const first = nextVisible(-1, 1);
+  if (first >= 0) state.view.marks[first].tabIndex = 0;
+  if (!analysisTimer && !rerun) setBusy(false);
+  const n = doc.entities?.length || 0;
+  const s = doc.statements?.length || 0;
+  setStatus(`${note ? `${note} ` : ''}${text ? `${n} ${n === 1 ? 'entity' : 'entities'} in ${s} ${s === 1 ? 'statement' : 'statements'}.` : 'No text.'}`);
+  note = '';
+}
+
+// A card is worth showing when the core found something about the statement.
+function hasCardContent(st) {
+  const sp = st.speaker || {};
+  return [sp.name, sp.role, sp.country, st.meeting, st.body, st.topic, st.date, st.place, st.language]
+    .some((v) => v != null && v !== '');
+}
+
+function renderCards(doc) {
+  ui.cards.textContent = '';
+  const statements = doc.statements || [];
+  if (doc.meeting) ui.cards.append(renderMeetingCard(doc.meeting, { heading: 2 }));
+  if (statements.length === 1 && hasCardContent(statements[0])) ui.cards.append(renderCard(statements[0], { heading: 2 }));
+  ui.outlineList.textContent = '';
+  ui.outline.hidden = statements.length < 2;
+  if (statements.length < 2) return;
+  statements.forEach((st, i) => {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'outline-item';
+    const sp = st.speaker || {};
+    const flag = flagEmoji(sp.country_code);
+    if (flag) {
+      const f = document.createElement('span');
+      f.className = 'sv-flag';
+      f.setAttribute('aria-hidden', 'true');
+      f.textContent = flag;
+      b.append(f, ' ');
+    }
+    b.append(speakerLabel(sp));
+    if (sp.country) {
+      const c = document.createElement('span');
+      c.className = 'outline-country';
+      c.textContent = ` (${sp.country})`;
+      b.append(c);
+    }
+    const extra = [sp.role, st.language ? `in ${st.language}` : null].filter(Boolean).join(' · ');
+    if (extra) {
+      const r = document.createElement('span');
+      r.className = 'outline-role';
+      r.textContent = ` · ${extra}`;
+      b.append(r);
+    }
+    b.addEventListener('click', () => {
+      const art = state.view?.statements[i];
+      if (!art) return;
+      art.scrollIntoView({ block: 'start' });
+      art.focus({ preventScroll: true });
+      flash(art);
+    });
+    li.append(b);
+    ui.outlineList.append(li);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Legend and index
+
+const keyOf = (e) => `${e.kind}\u0000${e.canonical || e.text}`;
+
+function buildGroups(doc) {
+  state.groups = new Map();
+  (doc.entities || []).forEach((e, i) => {
+    const k = keyOf(e);
+    let g = state.groups.get(k);
+    if (!g) {
+      g = { key: k, kind: e.kind, canonical: e.canonical || e.text, texts: new Set(), indices: [] };
+      state.groups.set(k, g);
+    }
+    g.texts.add(e.text);
+    g.indices.push(i);
+  });
+}
+
+function renderLegend(doc) {
+  const counts = Object.fromEntries(KINDS.map((k) => [k, 0]));
+  for (const e of doc.entities || []) if (e.kind in counts) counts[e.kind]++;
+  ui.legend.textContent = '';
+  for (const kind of KINDS) {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'legend-item';
+    b.dataset.toggleKind = kind;
+    b.setAttribute('aria-pressed', String(!state.hidden.has(kind)));
+    if (!counts[kind]) b.classList.add('empty');
+    const sw = document.createElement('span');
+    sw.className = 'swatch';
+    sw.dataset.swatch = kind;
+    sw.setAttribute('aria-hidden', 'true');
+    const label = document.createElement('span');
+    label.className = 'legend-label';
+    label.textContent = KIND_LABELS[kind];
+    const count = document.createElement('span');
+    count.className = 'count';
+    count.textContent = String(counts[kind]);
+    b.append(sw, label, ' ', count);
+    li.append(b);
+    ui.legend.append(li);
+  }
+}
+
+function toggleKind(kind) {
+  if (state.hidden.has(kind)) state.hidden.delete(kind); else state.hidden.add(kind);
+  const shown = !state.hidden.has(kind);
+  ui.view.classList.toggle(`sv-hide-${kind}`, !shown);
+  const b = ui.legend.querySelector(`[data-toggle-kind="${kind}"]`);
+  if (b) b.setAttribute('aria-pressed', String(shown));
+  announce(`${KIND_LABELS[kind]} highlighting ${shown ? 'shown' : 'hidden'}.`);
+}
+
+const groupOf = new WeakMap(); // index button -> group key
+
+function renderIndex() {
+  ui.index.textContent = '';
+  const byKind = new Map(KINDS.map((k) => [k, []]));
+  for (const g of state.groups.values()) {
+    if (!byKind.has(g.kind)) byKind.set(g.kind, []);
+    byKind.get(g.kind).push(g);
+  }
+  for (const [kind, groups] of byKind) {
+    if (!groups.length) continue;
+    groups.sort((a, b) => b.indices.length - a.indices.length || a.canonical.localeCompare(b.canonical));
+    const section = document.createElement('div');
+    section.className = 'index-group';
+    section.dataset.groupKind = kind;
+    const h = document.createElement('h3');
+    const sw = document.createElement('span');
+    sw.className = 'swatch';
+    sw.dataset.swatch = kind;
+    sw.setAttribute('aria-hidden', 'true');
+    h.append(sw, `${KIND_LABELS[kind] || kind} (${groups.length})`);
+    const ul = document.createElement('ul');
+    for (const g of groups) {
+      const li = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'index-item';
+      groupOf.set(b, g.key);
+      const name = document.createElement('span');
+      name.className = 'index-name';
+      name.textContent = g.canonical;
+      const count = document.createElement('span');
+      count.className = 'count';
+      count.textContent = String(g.indices.length);
+      const unit = document.createElement('span');
+      unit.className = 'visually-hidden';
+      unit.textContent = g.indices.length === 1 ? ' mention' : ' mentions';
+      count.append(unit);
+      b.append(name, ' ', count);
+      li.append(b);
+      ul.append(li);
+    }
+    section.append(h, ul);
+    ui.index.append(section);
+  }
+  if (!state.groups.size) {
+    const p = document.createElement('p');
+    p.className = 'help';
+    p.textContent = 'No entities found.';
+    ui.index.append(p);
+  }
+  applyFilter();
+}
+
+function applyFilter() {
+  const q = ui.filter.value.trim().toLowerCase();
+  let shown = 0;
+  for (const section of ui.index.querySelectorAll('.index-group')) {
+    let any = false;
+    for (const b of section.querySelectorAll('.index-item')) {
+      const g = state.groups.get(groupOf.get(b));
+      const hit = !q || g.canonical.toLowerCase().includes(q) || [...g.texts].some((t) => t.toLowerCase().includes(q))
+        || (KIND_LABELS[g.kind] || '').toLowerCase() === q;
+      b.parentElement.hidden = !hit;
+      if (hit) { any = true; shown++; }
+    }
+    section.hidden = !any;
+  }
+  let none = ui.index.querySelector('.index-none');
+  if (q && !shown) {
+    if (!none) {
+      none = document.createElement('p');
+      none.className = 'help index-none';
+      ui.index.append(none);
+    }
+    none.textContent = `No entity matches “${ui.filter.value.trim()}”.`;
+  } else if (none) none.remove();
+}
+
+function stepIndex(key) {
+  const g = state.groups.get(key);
+  if (!g) return;
+  const pos = ((state.cursor.get(key) ?? -1) + 1) % g.indices.length;
+  state.cursor.set(key, pos);
+  const i = g.indices[pos];
+  if (state.hidden.has(g.kind)) toggleKind(g.kind);
+  if (goTo(i, { focus: false })) announce(`${g.canonical}: mention ${pos + 1} of ${g.indices.length}.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entity navigation and details
+
+function nextVisible(from, dir) {
+  const marks = state.view?.marks || [];
+  const n = marks.length;
+  for (let i = from + dir; i >= 0 && i < n; i += dir) {
+    if (marks[i] && !state.hidden.has(state.doc.entities[i].kind)) return i;
+  }
+  return -1;
+}
+
+function flash(elem) {
+  elem.classList.remove('sv-flash');
+  void elem.offsetWidth; // restart the animation
+  elem.classList.add('sv-flash');
+  setTimeout(() => elem.classList.remove('sv-flash'), 1600);
+}
+
+function setCurrent(i) {
+  const marks = state.view?.marks || [];
+  for (const m of ui.view.querySelectorAll('mark[tabindex]')) if (m !== marks[i]) m.removeAttribute('tabindex');
+  state.current = i;
+  if (marks[i]) marks[i].tabIndex = 0;
+}
+
+function goTo(i, { focus = true } = {}) {
+  const m = state.view?.marks[i];
+  if (!m) return false;
+  setCurrent(i);
+  m.scrollIntoView({ block: 'center' });
+  if (focus) m.focus({ preventScroll: true });
+  flash(m);
+  showDetails(i, m);
+  return true;
+}
+
+function move(dir) {
+  let i = nextVisible(state.current, dir);
+  if (i < 0) {
+    i = nextVisible(dir > 0 ? -1 : (state.view?.marks.length || 0), dir); // wrap around
+    if (i < 0) { announce('No highlighted entity.'); return; }
+    announce(dir > 0 ? 'Back to the first entity.' : 'Back to the last entity.');
+  }
+  goTo(i);
+}
+
+let hideTimer = 0;
+let hoverTimer = 0;
+let quiet = false; // focus returns to a mark without reopening its details
+
+function row(dl, label, value) {
+  if (value == null || value === '') return;
+  const dt = document.createElement('dt');
+  dt.textContent = label;
+  const dd = document.createElement('dd');
+  dd.append(value);
+  dl.append(dt, dd);
+}
+
+function showDetails(i, anchor) {
+  clearTimeout(hideTimer);
+  const e = state.doc.entities?.[i];
+  if (!e || !anchor) return;
+  const d = ui.details;
+  d.textContent = '';
+  d.dataset.e = String(i);
+  d.dataset.swatch = e.kind;
+  const kind = document.createElement('p');
+  kind.className = 'details-kind';
+  kind.textContent = KIND_LABELS[e.kind] || e.kind;
+  const name = document.createElement('p');
+  name.className = 'details-name';
+  name.textContent = e.canonical || e.text;
+  const dl = document.createElement('dl');
+  if (e.text && e.text !== e.canonical) row(dl, 'As written', e.text);
+  row(dl, 'Code', e.code);
+  row(dl, 'Stands for', e.expansion);
+  const g = state.groups.get(keyOf(e));
+  if (g) row(dl, 'Mentions', String(g.indices.length));
+  d.append(kind, name, dl);
+  if (typeof e.link === 'string' && /^https:\/\//i.test(e.link)) {
+    const a = document.createElement('a');
+    a.href = e.link;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    a.referrerPolicy = 'no-referrer';
+    a.className = 'details-link';
+    a.textContent = `Open ${e.code || e.canonical || 'document'} (new tab)`;
+    d.append(a);
+  }
+  d.hidden = false;
+  const r = anchor.getBoundingClientRect();
+  const w = d.offsetWidth;
+  const h = d.offsetHeight;
+  const vw = document.documentElement.clientWidth;
+  let top = r.bottom + 6;
+  if (top + h > window.innerHeight && r.top - h - 6 > 0) top = r.top - h - 6;
+  const left = Math.max(8, Math.min(r.left, vw - w - 8));
+  d.style.top = `${Math.round(top + window.scrollY)}px`;
+  d.style.left = `${Math.round(left + window.scrollX)}px`;
+}
+
+function hideDetails() {
+  clearTimeout(hideTimer);
+  ui.details.hidden = true;
+}
+
+function hideDetailsSoon() {
+  clearTimeout(hideTimer);
+  hideTimer = setTimeout(hideDetails, 250);
+}
+
+function markOf(target) {
+  return target instanceof Element ? target.closest('mark[data-e]') : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text input, storage, files
+
+let saveTimer = 0;
+function saveSoon() {
+  clearTimeout(saveTimer);
+  // Writing a megabyte takes a moment: save large texts less often while typing.
+  saveTimer = setTimeout(saveNow, ui.input.value.length >= LARGE ? 1500 : 400);
+}
+
+function saveNow() {
+  clearTimeout(saveTimer);
+  saveTimer = 0;
+  try {
+    localStorage.setItem(TEXT_KEY, ui.input.value);
+    setAlert('storage', null);
+  } catch {
+    setAlert('storage', 'Your text could not be saved in this browser (storage is full or disabled). Copy or download it before you close this page.');
+  }
+}
+
+function readStored() {
+  try {
+    return localStorage.getItem(TEXT_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function dropFragment() {
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+}
+
+function textChanged({ immediate = false } = {}) {
+  dropFragment();
+  setAlert('link', null);
+  ui.permalinkOut.hidden = true;
+  const n = ui.input.value.length;
+  if (immediate) analyse(); else scheduleAnalysis(n >= LARGE ? 400 : 60);
+  saveSoon();
+}
+
+function setText(text) {
+  ui.input.value = text;
+  hideUndo();
+  textChanged({ immediate: true });
+}
+
+function hideUndo() {
+  ui.undoBar.hidden = true;
+}
+
+async function openFile(file) {
+  if (!file) return;
+  if (file.size > MAX_FILE) {
+    setAlert('file', `“${file.name}” is ${Math.round(file.size / 1048576)} MB; files over ${MAX_FILE / 1048576} MB are not opened.`);
+    return;
+  }
+  try {
+    const buf = await file.arrayBuffer();
+    const { text, message } = decodeFile(buf, file.name);
+    setAlert('file', message);
+    noteForNextStatus(`Opened ${file.name}.`);
+    setText(text);
+  } catch (err) {
+    setAlert('file', `“${file.name}” could not be read (${err?.message || err}).`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export and share
+
+// Styles for the core's renderHtml() markup, scoped to .sv-document so a host page is untouched.
+const SNIPPET_CSS = `.sv-document{font:1rem/1.6 Georgia,serif;color:#1b1b1b;background:#fff;max-width:46rem;white-space:normal}
+.sv-document .sv-block{display:block;margin:0 0 .75em;white-space:pre-line}
+.sv-document .sv-paragraph,.sv-document .sv-closing,.sv-document .sv-procedural,.sv-document .sv-salutation,.sv-document .sv-speaker{white-space:normal}
+.sv-document span.sv-block{display:inline;white-space:normal}
+.sv-document .sv-header,.sv-document .sv-speaker,.sv-document .sv-heading{font-weight:700}
+.sv-document .sv-salutation,.sv-document .sv-closing,.sv-document .sv-procedural{font-style:italic}
+.sv-document .sv-furniture,.sv-document .sv-procedural,.sv-document .sv-cover,.sv-document .sv-note{color:#575b61}
+.sv-document .sv-furniture{font-size:.8em}
+.sv-document .sv-soft-hyphen{display:none}
+.sv-document .sv-statement+.sv-statement{border-top:1px solid #c4c9d1;padding-top:.5em}
+.sv-document mark{color:inherit;border-radius:2px;border-bottom:2px solid}
+.sv-document mark[data-kind=person]{background:#ffe0e6;border-color:#c2185b}
+.sv-document mark[data-kind=role]{background:#fbe7c6;border-color:#b26a00}
+.sv-document mark[data-kind=country]{background:#d7ecff;border-color:#1565c0}
+.sv-document mark[data-kind=nationality]{background:#d5f1f5;border-color:#00838f}
+.sv-document mark[data-kind=place]{background:#ddf4dd;border-color:#2e7d32}
+.sv-document mark[data-kind=organization]{background:#e8e1fb;border-color:#5e35b1}
+.sv-document mark[data-kind=mission]{background:#fde0d0;border-color:#d84315}
+.sv-document mark[data-kind=document]{background:#fff3bf;border-color:#8d6e00}
+.sv-document mark[data-kind=event]{background:#f3dcf7;border-color:#8e24aa}
+.sv-document mark[data-kind=date]{background:#e2ecd0;border-color:#558b2f}
+.sv-document mark[data-kind=number]{background:#e3e7ea;border-color:#546e7a}
+.sv-document mark[data-kind=term]{background:#d4f0e7;border-color:#00796b}`;
+
+function baseName() {
+  const st = state.doc.statements?.[0];
+  const date = state.doc.meeting?.date || st?.date;
+  const who = state.doc.meeting?.symbol || st?.speaker?.country || st?.speaker?.name;
+  const parts = ['statement', who, date].filter(Boolean).join('-');
+  return parts.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 80);
+}
+
+async function exportPayload(format) {
+  const text = state.text;
+  const doc = state.doc;
+  switch (format) {
+    case 'displacy':
+      return { data: toDisplacy(text, doc), mime: 'application/json', file: `${baseName()}.displacy.json`, label: 'displaCy JSON' };
+    case 'html': {
+      let html;
+      try { html = await engine.call('html', text); } catch (err) { throw new Error(`HTML export failed (${err?.message || err})`); }
+      return { data: toHtmlSnippet(html, SNIPPET_CSS), mime: 'text/html', file: `${baseName()}.html`, label: 'HTML snippet' };
+    }
+    case 'csv':
+      return { data: toCsv(doc), mime: 'text/csv', file: `${baseName()}.entities.csv`, label: 'entity CSV', bom: true };
+    default:
+      return { data: toJson(text, doc, state.version), mime: 'application/json', file: `${baseName()}.json`, label: 'document JSON' };
+  }
+}
+
+async function copyText(s) {
+  try {
+    await navigator.clipboard.writeText(s);
+    return true;
+  } catch {
+    const ta = document.createElement('textarea');
+    ta.value = s;
+    ta.readOnly = true;
+    ta.className = 'offscreen';
+    document.body.append(ta);
+    ta.select();
+    let ok = false;
+    try { ok = document.execCommand('copy'); } catch { ok = false; }
+    ta.remove();
+    return ok;
+  }
+}
+
+function download(data, mime, filename, bom) {
+  const blob = new Blob(bom ? ['\ufeff', data] : [data], { type: `${mime};charset=utf-8` });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30000);
+}
+
+async function doExport(kind) {
+  const format = $('export-format').value;
+  let p;
+  try {
+    p = await exportPayload(format);
+  } catch (err) {
+    setStatus(String(err?.message || err));
+    return;
+  }
+  if (kind === 'copy') {
+    const ok = await copyText(p.data);
+    setStatus(ok ? `Copied the ${p.label} to the clipboard.` : 'Could not copy to the clipboard here; use Download instead.');
+  } else {
+    download(p.data, p.mime, p.file, p.bom);
+    setStatus(`Downloaded ${p.file}.`);
+  }
+}
+
+async function makePermalink() {
+  try {
+    const frag = await encodeFragment(ui.input.value);
+    const url = `${location.href.split('#')[0]}#${frag}`;
+    history.replaceState(null, '', url);
+    ui.permalinkOut.value = url;
+    ui.permalinkOut.hidden = false;
+    const ok = await copyText(url);
+    const long = url.length > 1_500_000 ? ' It is very long; some apps may cut it short.' : '';
+    setStatus((ok ? 'Permalink copied to the clipboard; the address bar shows it too.' : 'Permalink ready: copy it from the field below.') + long);
+  } catch (err) {
+    setStatus(`Could not make a permalink (${err?.message || err}).`);
+  }
+}
+
+async function textFromFragment() {
+  if (location.hash.length < 2) return null;
+  try {
+    return await decodeFragment(location.hash);
+  } catch {
+    setAlert('link', 'The text in this link could not be read; the link may have been cut short.');
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Theme
+
+function applyTheme(value) {
+  if (value === 'light' || value === 'dark') root.dataset.theme = value; else delete root.dataset.theme;
+}
+
+function initTheme() {
+  let saved = null;
+  try { saved = localStorage.getItem(THEME_KEY); } catch { saved = null; }
+  ui.theme.value = saved === 'light' || saved === 'dark' ? saved : 'auto';
+  applyTheme(ui.theme.value);
+  ui.theme.addEventListener('change', () => {
+    applyTheme(ui.theme.value);
+    try {
+      if (ui.theme.value === 'auto') localStorage.removeItem(THEME_KEY); else localStorage.setItem(THEME_KEY, ui.theme.value);
+    } catch { /* not remembered; still applied */ }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+function isTyping(target) {
+  return target instanceof Element && (target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') != null);
+}
+
+function wire() {
+  ui.input.addEventListener('input', () => { hideUndo(); textChanged(); });
+  $('open-file').addEventListener('click', () => ui.file.click());
+  ui.file.addEventListener('change', () => { openFile(ui.file.files?.[0]); ui.file.value = ''; });
+  $('load-example').addEventListener('click', () => { setAlert('file', null); noteForNextStatus('Example loaded.'); setText(state.seed); });
+  $('clear').addEventListener('click', () => {
+    if (!ui.input.value) return;
+    state.cleared = ui.input.value;
+    ui.input.value = '';
+    setAlert('file', null);
+    textChanged({ immediate: true });
+    ui.undoBar.hidden = false;
+    $('undo').focus();
+  });
+  $('undo').addEventListener('click', () => {
+    if (state.cleared == null) return;
+    noteForNextStatus('Text restored.');
+    setText(state.cleared);
+    state.cleared = null;
+    ui.input.focus();
+  });
+
+  ui.legend.addEventListener('click', (e) => {
+    const b = e.target.closest('[data-toggle-kind]');
+    if (b) toggleKind(b.dataset.toggleKind);
+  });
+  $('inline-kinds').addEventListener('change', (e) => ui.view.classList.toggle('sv-inline-kinds', e.target.checked));
+  ui.filter.addEventListener('input', applyFilter);
+  ui.index.addEventListener('click', (e) => {
+    const b = e.target.closest('.index-item');
+    if (b) stepIndex(groupOf.get(b));
+  });
+
+  ui.view.addEventListener('click', (e) => {
+    const m = markOf(e.target);
+    if (m) { setCurrent(Number(m.dataset.e)); m.focus({ preventScroll: true }); showDetails(Number(m.dataset.e), m); }
+  });
+  ui.view.addEventListener('mouseover', (e) => {
+    const m = markOf(e.target);
+    clearTimeout(hoverTimer);
+    if (m) {
+      clearTimeout(hideTimer);
+      hoverTimer = setTimeout(() => showDetails(Number(m.dataset.e), m), 120);
+    }
+  });
+  ui.view.addEventListener('mouseout', (e) => {
+    if (markOf(e.target) && !ui.details.contains(e.relatedTarget)) { clearTimeout(hoverTimer); hideDetailsSoon(); }
+  });
+  ui.view.addEventListener('focusin', (e) => {
+    const m = markOf(e.target);
+    if (m) { setCurrent(Number(m.dataset.e)); if (!quiet) showDetails(Number(m.dataset.e), m); }
+  });
+  ui.view.addEventListener('focusout', (e) => {
+    if (markOf(e.target) && !ui.details.contains(e.relatedTarget)) hideDetailsSoon();
+  });
+  document.addEventListener('pointerdown', (e) => {
+    if (!ui.details.hidden && !ui.details.contains(e.target) && !markOf(e.target) && !e.target.closest?.('.index-item')) hideDetails();
+  });
+  window.addEventListener('resize', hideDetails);
+  ui.details.addEventListener('mouseenter', () => clearTimeout(hideTimer));
+  ui.details.addEventListener('mouseleave', hideDetailsSoon);
+  ui.details.addEventListener('focusout', (e) => {
+    if (!ui.details.contains(e.relatedTarget) && !markOf(e.relatedTarget)) hideDetailsSoon();
+  });
+
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      if (!ui.details.hidden) {
+        const back = ui.details.contains(document.activeElement) ? state.view?.marks[state.current] : null;
+        hideDetails();
+        if (back) { quiet = true; back.focus(); quiet = false; }
+      }
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+    if (e.key === 'j' || e.key === 'n') { e.preventDefault(); move(1); } else if (e.key === 'k' || e.key === 'p') { e.preventDefault(); move(-1); } else if (e.key === '/') { e.preventDefault(); ui.filter.focus(); } else if (e.key === 'Enter' && markOf(e.target)) {
+      const link = ui.details.querySelector('a');
+      if (link && !ui.details.hidden) { e.preventDefault(); link.focus(); }
+    }
+  });
+
+  $('export-copy').addEventListener('click', () => doExport('copy'));
+  $('export-download').addEventListener('click', () => doExport('download'));
+  $('permalink').addEventListener('click', makePermalink);
+
+  window.addEventListener('hashchange', async () => {
+    const text = await textFromFragment();
+    if (text != null) { ui.input.value = text; hideUndo(); analyse(); }
+  });
+  window.addEventListener('pagehide', () => { if (saveTimer) saveNow(); });
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden' && saveTimer) saveNow(); });
+
+  // Drag and drop of files anywhere on the page.
+  let depth = 0;
+  const hasFiles = (e) => [...(e.dataTransfer?.types || [])].includes('Files');
+  document.addEventListener('dragenter', (e) => { if (hasFiles(e)) { depth++; ui.dropOverlay.hidden = false; } });
+  document.addEventListener('dragleave', (e) => { if (hasFiles(e) && --depth <= 0) { depth = 0; ui.dropOverlay.hidden = true; } });
+  document.addEventListener('dragover', (e) => { if (hasFiles(e)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } });
+  document.addEventListener('drop', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    depth = 0;
+    ui.dropOverlay.hidden = true;
+    openFile(e.dataTransfer.files[0]);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start
+
+async function main() {
+  initTheme();
+  wire();
+  setBusy(true);
+  const seed = fetch(new URL('./examples/seed.txt', import.meta.url)).then((r) => (r.ok ? r.text() : '')).catch(() => '');
+  const wasm = engine.load();
+  wasm.catch(() => {});
+  let text = await textFromFragment();
+  if (text == null) text = readStored();
+  state.seed = await seed;
+  if (text == null) text = state.seed;
+  ui.input.value = text;
+  ui.view.textContent = text; // shown at once, highlighted when the analysis is back
+  state.text = text;
+  try {
+    await wasm;
+    state.version = await engine.startWorker();
+    $('version').textContent = state.version;
+  } catch (err) {
+    setAlert('engine', `The analysis engine could not start (${err?.message || err}). The text is shown without highlighting.`);
+    setBusy(false);
+    root.dataset.ready = 'true';
+    return;
+  }
+  await analyse();
+  root.dataset.ready = 'true';
+}
+
+main();
