@@ -3,12 +3,14 @@
 #   make serve   build the WebAssembly package and serve the viewer at http://127.0.0.1:8080/
 #   make build   the WebAssembly package (www/pkg) and the release CLI (target/release/statement-viewer)
 #   make test    Rust tests, Node tests of the package, browser tests in headless chromium
+#   make dist    dist/statement-viewer.html (one file, works from disk), dist/site/ (static site),
+#                dist/statement-viewer-X.Y.Z.tgz (npm package: element, API, types, wasm)
 #   make clean   remove build output
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := build
-.PHONY: serve build test clean
+.PHONY: serve build test dist clean
 
 # Runs one test step after naming it; on failure, names the step and stops.
 step = @echo "==> $(1)" && { $(1) || { echo "make test: FAILED: $(1)" >&2; exit 1; }; }
@@ -31,6 +33,11 @@ test:
 	$(call step,node --test tests/node/)
 	$(call step,node --test tests/e2e/)
 	@echo "make test: all steps passed"
+
+dist:
+	@bash scripts/setup.sh
+	bash scripts/build-wasm.sh
+	bash scripts/build-dist.sh dist
 
 clean:
 	cargo clean
