@@ -127,7 +127,7 @@ impl Gazetteer {
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(patterns.iter().map(|p| p.alias.as_str()))
             .or_else(|_| {
                 AhoCorasick::builder()

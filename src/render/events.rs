@@ -12,7 +12,7 @@ pub enum Tag<'d> {
     /// A block nested in another block (page furniture inside a paragraph).
     InnerBlock(&'d Block),
     Entity(&'d Entity),
-    /// A line-end hyphen hidden for display.
+    /// A line-end hyphen and its line break, hidden for display.
     SoftHyphen,
 }
 
@@ -46,7 +46,10 @@ pub fn events<'d, 't>(text: &'t str, doc: &'d Document) -> Vec<Event<'d, 't>> {
         let tag = if inner { Tag::InnerBlock(b) } else { Tag::Block(b) };
         elems.push(Elem { span: b.span(), rank: if inner { 2 } else { 1 }, tag });
         for &h in &b.soft_hyphens {
-            elems.push(Elem { span: Span::new(h, h + 1), rank: 4, tag: Tag::SoftHyphen });
+            // The hyphen and the line break after it are hidden together.
+            let rest = text.get(h + 1..).unwrap_or("");
+            let brk = if rest.starts_with("\r\n") { 2 } else { usize::from(rest.starts_with(['\n', '\r'])) };
+            elems.push(Elem { span: Span::new(h, h + 1 + brk), rank: 4, tag: Tag::SoftHyphen });
         }
     }
     for e in &doc.entities {

@@ -1,0 +1,89 @@
+//! Page furniture over the whole text: the shapes of `text::furniture`, plus weak shapes (bare
+//! page numbers, numeric dates) and running titles (short lines repeated in the text) when they
+//! stand next to strong furniture or a page break, with only blank lines between. A repeated
+//! numeric date, and a bare page number alone between blank lines, are furniture too.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::text::{self, Furniture, Line};
+
+const NONE: u32 = u32::MAX;
+
+/// `true` for each line that is page furniture. Linear: neighbours are found once, and only
+/// candidate lines are counted for repetition.
+pub fn mark(text: &str, lines: &[Line]) -> Vec<bool> {
+    let n = lines.len();
+    let shape: Vec<Option<Furniture>> =
+        lines.iter().map(|l| if l.is_blank() { None } else { text::furniture(l.text(text)) }).collect();
+    let mut furn: Vec<bool> = shape.iter().map(|s| *s == Some(Furniture::Strong)).collect();
+    if n == 0 {
+        return furn;
+    }
+    // Nearest non-blank neighbour on each side, and whether a page break lies on the way.
+    let mut prev: Vec<(u32, bool)> = vec![(NONE, false); n];
+    let mut next: Vec<(u32, bool)> = vec![(NONE, false); n];
+    let (mut last, mut ff) = (NONE, false);
+    for i in 0..n {
+        prev[i] = (last, ff);
+        if lines[i].is_blank() {
+            ff |= lines[i].form_feed;
+        } else {
+            (last, ff) = (i as u32, false);
+        }
+    }
+    let (mut last, mut ff) = (NONE, false);
+    for i in (0..n).rev() {
+        next[i] = (last, ff);
+        if lines[i].is_blank() {
+            ff |= lines[i].form_feed;
+        } else {
+            (last, ff) = (i as u32, false);
+        }
+    }
+    let title_shape = |t: &str| t.len() <= 100 && !text::ends_sentence(t) && text::starts_sentence(t);
+    // Lines that may repeat: weak shapes and running titles beside furniture. Count them.
+    let mut wanted: HashSet<&str> = HashSet::new();
+    for i in 0..n {
+        let t = lines[i].text(text);
+        let weak = shape[i] == Some(Furniture::Weak);
+        if weak || (title_shape(t) && beside(i, lines, &furn, &prev, &next)) {
+            wanted.insert(t);
+        }
+    }
+    let lens: HashSet<usize> = wanted.iter().map(|t| t.len()).collect();
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    if !wanted.is_empty() {
+        for l in lines {
+            let t = l.text(text);
+            if lens.contains(&t.len()) && wanted.contains(t) {
+                *counts.entry(t).or_insert(0) += 1;
+            }
+        }
+    }
+    let repeated = |t: &str| counts.get(t).is_some_and(|&c| c >= 2);
+    // Two passes let furniture chain: page break → date → running title.
+    for _ in 0..2 {
+        for i in 0..n {
+            if furn[i] || lines[i].is_blank() {
+                continue;
+            }
+            let t = lines[i].text(text);
+            let weak = shape[i] == Some(Furniture::Weak);
+            let near = beside(i, lines, &furn, &prev, &next);
+            // A bare page number alone between blank lines.
+            let page_number = weak && t.trim_end_matches('.').bytes().all(|b| b.is_ascii_digit());
+            let alone = page_number && i > 0 && i + 1 < n && lines[i - 1].is_blank() && lines[i + 1].is_blank();
+            if (weak && (near || repeated(t) || alone)) || (title_shape(t) && near && repeated(t)) {
+                furn[i] = true;
+            }
+        }
+    }
+    furn
+}
+
+/// Line `i` holds a page break, or its nearest non-blank neighbour is furniture or a page
+/// break, or a page break lies between.
+fn beside(i: usize, lines: &[Line], furn: &[bool], prev: &[(u32, bool)], next: &[(u32, bool)]) -> bool {
+    let near = |(j, brk): (u32, bool)| brk || (j != NONE && (furn[j as usize] || lines[j as usize].form_feed));
+    lines[i].form_feed || near(prev[i]) || near(next[i])
+}

@@ -1,0 +1,260 @@
+//! Classes of whole lines by their wording: salutations (`Mr. President,`), closings
+//! (`I thank you, Mr. President.`), editorial notes (`(As delivered)`), procedural lines of a
+//! record (`The meeting rose at 10.25 a.m.`).
+
+use std::sync::OnceLock;
+
+use crate::text;
+
+fn list(data: &'static str) -> Vec<&'static str> {
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
+
+/// Lowercase phrases, longest first, and the lowercase letters they start with (a cheap first
+/// test for each line).
+struct Phrases {
+    list: Vec<String>,
+    initials: Vec<char>,
+}
+
+impl Phrases {
+    fn new(data: &'static str) -> Phrases {
+        let mut list: Vec<String> = self::list(data).into_iter().map(str::to_lowercase).collect();
+        list.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let mut initials: Vec<char> = list.iter().filter_map(|t| t.chars().next()).collect();
+        initials.sort_unstable();
+        initials.dedup();
+        Phrases { list, initials }
+    }
+
+    /// `s` may start with one of the phrases (by its first letter, ignoring case).
+    fn may_start(&self, s: &str) -> bool {
+        s.chars().next().is_some_and(|c| c.to_lowercase().any(|l| self.initials.binary_search(&l).is_ok()))
+    }
+}
+
+fn salutation_terms() -> &'static Phrases {
+    static L: OnceLock<Phrases> = OnceLock::new();
+    L.get_or_init(|| Phrases::new(include_str!("../data/salutations.txt")))
+}
+
+fn notes() -> &'static Phrases {
+    static L: OnceLock<Phrases> = OnceLock::new();
+    L.get_or_init(|| Phrases::new(include_str!("../data/notes.txt")))
+}
+
+fn procedural() -> &'static Vec<&'static str> {
+    static L: OnceLock<Vec<&'static str>> = OnceLock::new();
+    L.get_or_init(|| list(include_str!("../data/procedural.txt")))
+}
+
+/// `part` begins with the whole term (then a non-letter or the end).
+fn starts_with_term(part: &str, term: &str) -> bool {
+    let n = term.len();
+    part.len() >= n
+        && part.is_char_boundary(n)
+        && part[..n] == *term
+        && !part[n..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Words that may join a salutation's parts or start a name after it.
+const NAME_JOINERS: &[&str] = &[
+    "of", "the", "and", "de", "la", "le", "les", "del", "des", "du", "los", "las", "el", "y", "et", "och", "l’", "l'",
+];
+
+/// A standalone salutation line: short, not a sentence, made of address terms
+/// (`data/salutations.txt`) separated by `,` `;` `:`, maybe with a name or title after them
+/// (`Señor Presidente, Embajador Rafael Ramírez,`).
+pub fn is_salutation(line: &str) -> bool {
+    let s = line.trim_matches(text::is_space);
+    if s.is_empty() || s.len() > 160 || !salutation_terms().may_start(s.trim_start_matches(['*', '_'])) {
+        return false;
+    }
+    // Without Markdown emphasis (`**Monsieur le Président**,`).
+    let plain = s.replace(['*', '_'], "");
+    let s = plain.trim();
+    if s.is_empty() || s.ends_with(['.', '?']) || s.ends_with(".”") {
+        return false;
+    }
+    // Without closing punctuation (`Madam Chair`) the line must be terms only.
+    let punctuated = s.ends_with([',', ':', ';', '!']);
+    // A name or title after a term: at most six words, opening with a capital or a joiner
+    // (`Embajador Rafael Ramírez`, `of the General Assembly`, `de l’Assemblée générale`).
+    let name_like = |t: &str| {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let capital = |w: &str| {
+            let w = w.trim_start_matches(|c: char| c == 'l' || c == 'd' || c == '\'' || c == '’');
+            w.chars().next().is_some_and(char::is_uppercase)
+        };
+        words.len() <= 6
+            && words.first().is_none_or(|w| capital(w) || NAME_JOINERS.contains(&w.to_lowercase().as_str()))
+            && words.iter().any(|w| capital(w))
+    };
+    let mut parts = 0;
+    for part in s.split([',', ';', ':', '!']).map(str::trim).filter(|p| !p.is_empty()) {
+        let lower = part.to_lowercase();
+        let term = salutation_terms().list.iter().find(|t| starts_with_term(&lower, t));
+        let ok = match term {
+            // The tail after the term, in the original case (lowercasing may change lengths).
+            Some(t) => {
+                let skip = part.char_indices().nth(t.chars().count()).map_or(part.len(), |(i, _)| i);
+                let tail = part[skip..].trim();
+                tail.is_empty() || (punctuated && name_like(tail))
+            }
+            None => parts > 0 && punctuated && name_like(part),
+        };
+        if !ok {
+            return false;
+        }
+        parts += 1;
+    }
+    parts > 0
+}
+
+/// A heading inside a single statement: a numbered title (`1. Introduction:`, `II. Peace and
+/// security`), a Markdown heading (`## Climate`) or a short line in capitals; never a sentence.
+pub fn is_heading(line: &str) -> bool {
+    let s = line.trim_matches(text::is_space);
+    if s.is_empty() || s.len() > 100 || text::ends_full_stop(s) {
+        return false;
+    }
+    if s.starts_with('#') {
+        return true;
+    }
+    let (head, rest) = s.split_once(' ').unwrap_or((s, ""));
+    let numbered = head.len() <= 5
+        && (head.ends_with('.') || head.ends_with(')'))
+        && head[..head.len() - 1].chars().all(|c| c.is_ascii_digit() || "IVX".contains(c))
+        && !head[..head.len() - 1].is_empty()
+        && rest.chars().next().is_some_and(char::is_uppercase);
+    let words = s.split_whitespace().count();
+    numbered || (text::is_all_caps(s) && (2..=10).contains(&words) && !s.contains(':'))
+}
+
+/// Thanks that close a statement: `I thank you, Mr. President.`, `Thank you.`, `Je vous
+/// remercie.`, `Muchas gracias.`, `Tack.` — one short sentence.
+pub fn is_closing(line: &str) -> bool {
+    let s = line.trim_matches(text::is_space);
+    if s.is_empty() || s.len() > 90 {
+        return false;
+    }
+    if s.contains('?') || super::sentences::split(s, crate::span::Span::new(0, s.len())).len() != 1 {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    const OPENERS: &[&str] = &[
+        "i thank you", "thank you", "thanks", "many thanks", "je vous remercie", "merci", "muchas gracias", "gracias",
+        "tack", "obrigado", "obrigada", "danke", "spasibo",
+    ];
+    OPENERS.iter().any(|o| starts_with_term(&lower, o))
+}
+
+/// The note a line holds (`Check against delivery`, `(As delivered)`, `[ENDS]`), without its
+/// brackets and final stop; `None` for other lines. Long lines are never notes.
+pub fn note(line: &str) -> Option<&str> {
+    let s = line.trim_matches(|c: char| text::is_space(c) || "()[]*_".contains(c));
+    let s = s.trim_end_matches(['.', '…', ' ']);
+    if s.is_empty() || s.len() > 60 || !notes().may_start(s) {
+        return None;
+    }
+    let lower = s.to_lowercase();
+    notes().list.iter().any(|n| starts_with_term(&lower, n) && lower.len() <= n.len() + 24).then_some(s)
+}
+
+/// A note phrase anywhere in a header line (`New York den 17 januari 2017. Det talade ordet
+/// gäller.`), as written.
+pub fn note_inside(line: &str) -> Option<&str> {
+    let lower = line.to_lowercase();
+    if lower.len() != line.len() {
+        // Lowercasing changed byte lengths: search sentence by sentence instead.
+        return line.split(['.', '(', ')', '[', ']']).find_map(|part| note(part));
+    }
+    notes().list.iter().find_map(|n| {
+        let at = lower.find(n.as_str())?;
+        let before_ok = at == 0 || !line[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+        before_ok.then(|| &line[at..at + n.len()])
+    })
+}
+
+/// The line records procedure in a verbatim record (`The agenda was adopted.`); `Some(true)`
+/// when it introduces a list (`In favour:`).
+pub fn procedural_line(line: &str) -> Option<bool> {
+    let s = line.trim_matches(text::is_space);
+    let hit = procedural().iter().find(|p| s.starts_with(*p) || (p.starts_with("took") && s.contains(*p)))?;
+    Some(hit.ends_with(':') && s.len() <= hit.len() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn salutations() {
+        let yes = [
+            "Mr. President,",
+            "Madam President,",
+            "Mr. Chair,",
+            "Madam Chair",
+            "Excellencies, ladies and gentlemen,",
+            "Mr. Secretary-General,",
+            "Monsieur le Président,",
+            "Señor Presidente:",
+            "Señor Presidente, Embajador Rafael Ramírez,",
+            "Mr President, Your Excellencies, Ladies and gentlemen, ",
+            "Monsieur le Président de l’Assemblée générale,",
+            "Herr ordförande, Ers excellenser,",
+            "Mesdames et Messieurs les Chefs d’État et de Gouvernement,",
+            "**Monsieur le Président**,",
+            "Colleagues,",
+            "President,",
+        ];
+        for s in yes {
+            assert!(is_salutation(s), "{s:?}");
+        }
+        let no = [
+            "Mr. President, I thank you.",
+            "Mr. President, on both joining the Security Council and",
+            "Mr. Bessho (Japan):",
+            "President of the Republic",
+            "Thank you, Mr. President.",
+            "Presidential elections were held",
+            "",
+        ];
+        for s in no {
+            assert!(!is_salutation(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn headings() {
+        for s in ["1. Introduction:", "II. Peace and security", "## Climate", "SUSTAINABLE DEVELOPMENT"] {
+            assert!(is_heading(s), "{s:?}");
+        }
+        for s in ["1. We must act now.", "(1) First and foremost, we must", "[ENDS]", "2020 was a hard year", "PRIME MINISTER:"] {
+            assert!(!is_heading(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn closings() {
+        for s in ["I thank you, Mr. President.", "Thank you.", "Thank you, Mr. President.", "Je vous remercie.", "Muchas gracias.", "Tack."] {
+            assert!(is_closing(s), "{s:?}");
+        }
+        for s in ["Thank you, God Bless you all. God Bless America.", "Thanksgiving is near.", "I thank the briefers for their insightful briefings and the presidency for convening us today."] {
+            assert!(!is_closing(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn notes_and_procedure() {
+        assert_eq!(note("(As delivered)"), Some("As delivered"));
+        assert_eq!(note("Check against delivery"), Some("Check against delivery"));
+        assert_eq!(note("[ACKNOWLEDGEMENTS OMITTED]"), Some("ACKNOWLEDGEMENTS OMITTED"));
+        assert_eq!(note("Enligt det talade ordet."), Some("Enligt det talade ordet"));
+        assert_eq!(note("As delivered by the Minister at the opening of the session in Geneva today"), None);
+        assert_eq!(note_inside("New York den 17 januari 2017. Det talade ordet gäller."), Some("Det talade ordet gäller"));
+        assert_eq!(procedural_line("The meeting was called to order at 10.20 a.m."), Some(false));
+        assert_eq!(procedural_line("In favour:"), Some(true));
+        assert_eq!(procedural_line("The President: I thank"), None);
+    }
+}

@@ -1,0 +1,144 @@
+//! Sentences inside a paragraph. A sentence ends at `.`, `!`, `?` or `…` (closing quotes and
+//! brackets included) followed by space and a capital, a digit or an opening quote — but not
+//! after an abbreviation (`Mr.`, `H.E.`, `U.N.`, `No.`, `e.g.`; `data/abbreviations.txt`), an
+//! initial (`John F. Kennedy`), or inside a number or symbol (`10.20`, `S/PV.8701`, which have
+//! no space after the stop). `a.m.`, `p.m.` and `etc.` end a sentence only before a usual
+//! sentence opener (`… at 10.25 a.m. The meeting …`).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::model::Sentence;
+use crate::span::Span;
+use crate::text;
+
+struct Abbreviations {
+    hard: HashSet<&'static str>,
+    soft: HashSet<&'static str>,
+}
+
+fn abbreviations() -> &'static Abbreviations {
+    static A: OnceLock<Abbreviations> = OnceLock::new();
+    A.get_or_init(|| {
+        let mut a = Abbreviations { hard: HashSet::new(), soft: HashSet::new() };
+        for line in include_str!("../data/abbreviations.txt").lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match line.strip_prefix('~') {
+                Some(w) => a.soft.insert(w),
+                None => a.hard.insert(line),
+            };
+        }
+        a
+    })
+}
+
+/// Words that usually open a sentence (after `a.m.`, `etc.`).
+const OPENERS: &[&str] = &[
+    "The", "This", "That", "These", "Those", "There", "It", "In", "On", "At", "As", "I", "We", "He", "She", "They",
+    "Our", "My", "A", "An", "But", "And", "However", "Let", "Mr.", "Mrs.", "Ms.",
+];
+
+/// The sentences of the paragraph `span` of `text`, trimmed, in order, covering its words.
+pub fn split(text: &str, span: Span) -> Vec<Sentence> {
+    let s = span.of(text);
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let ellipsis = c == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6);
+        if !(c == b'.' || c == b'!' || c == b'?' || ellipsis) {
+            i += 1;
+            continue;
+        }
+        let stop = i;
+        // The run of terminators and closers.
+        let mut j = i + if ellipsis { 3 } else { 1 };
+        loop {
+            let rest = &s[j..];
+            match rest.chars().next() {
+                Some(ch) if ch == '.' || ch == '!' || ch == '?' || ch == '…' || text::is_closer(ch) => j += ch.len_utf8(),
+                _ => break,
+            }
+        }
+        let end = j;
+        // Space, then the next word.
+        let after = &s[end..];
+        let gap = after.len() - after.trim_start_matches(text::is_space).len();
+        if gap == 0 || end + gap >= s.len() {
+            i = end.max(i + 1);
+            continue;
+        }
+        let next = &s[end + gap..];
+        if text::starts_sentence(next) && !no_break_after(s, stop, c, next) {
+            push(&mut out, s, span.start, start, end);
+            start = end + gap;
+        }
+        i = end + gap;
+    }
+    push(&mut out, s, span.start, start, s.len());
+    out
+}
+
+fn push(out: &mut Vec<Sentence>, s: &str, base: usize, a: usize, b: usize) {
+    let t = text::trim(s, Span::new(a, b));
+    if !t.is_empty() {
+        out.push(Sentence { start: base + t.start, end: base + t.end });
+    }
+}
+
+/// The stop at `stop` (a `.` unless `c` says otherwise) belongs to an abbreviation or initial.
+fn no_break_after(s: &str, stop: usize, c: u8, next: &str) -> bool {
+    if c != b'.' {
+        return false;
+    }
+    // The token before the stop, with the stop, without leading openers.
+    let before = &s[..stop];
+    let tstart = before.rfind(|ch: char| text::is_space(ch)).map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+    let token = s[tstart..=stop].trim_start_matches(text::is_opener);
+    let ab = abbreviations();
+    if ab.hard.contains(token) {
+        return true;
+    }
+    if ab.soft.contains(token) {
+        let first = next.split_whitespace().next().unwrap_or("");
+        return !OPENERS.contains(&first.trim_end_matches(','));
+    }
+    let letters: Vec<char> = token.trim_end_matches('.').chars().collect();
+    // An initial (`F.`) or an initialism with inner stops (`U.N.`, `A.U.`).
+    (letters.len() == 1 && letters[0].is_uppercase())
+        || (token.matches('.').count() >= 2 && token.split('.').all(|p| p.chars().count() <= 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text, Span::new(0, text.len())).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_and_keeps_together() {
+        let cases: &[(&str, &[&str])] = &[
+            ("I thank Mr. Chambas. He spoke well.", &["I thank Mr. Chambas.", "He spoke well."]),
+            ("H.E. Mr. Koro Bessho spoke. Japan agrees.", &["H.E. Mr. Koro Bessho spoke.", "Japan agrees."]),
+            ("The meeting was called to order at 10.20 a.m. and rose at 10.25 a.m. The agenda was adopted.",
+             &["The meeting was called to order at 10.20 a.m. and rose at 10.25 a.m.", "The agenda was adopted."]),
+            ("See S/PV.8701 and A/71/PV.10. Both are records.", &["See S/PV.8701 and A/71/PV.10.", "Both are records."]),
+            ("The U.N. Charter, e.g. Art. 2, applies. No. 5 is next.", &["The U.N. Charter, e.g. Art. 2, applies.", "No. 5 is next."]),
+            ("He said: “We can wait no longer.” Then he left!  Why? 2020 was hard…",
+             &["He said: “We can wait no longer.”", "Then he left!", "Why?", "2020 was hard…"]),
+            ("The U.S. Government agrees. So does John F. Kennedy Airport.",
+             &["The U.S. Government agrees.", "So does John F. Kennedy Airport."]),
+            ("Trade, aid, etc. are needed. Yes.", &["Trade, aid, etc. are needed.", "Yes."]),
+            ("one line\nwrapped here. Next\nline.", &["one line\nwrapped here.", "Next\nline."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(sentences(text), want.to_vec(), "{text:?}");
+        }
+    }
+}

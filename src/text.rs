@@ -1,0 +1,350 @@
+//! Line and character classes over the raw text: line breaks (LF, CRLF, lone CR), blank lines,
+//! indentation, invisible characters (BOM, NBSP, zero-width space, form feed, backspace), sentence
+//! punctuation at line ends, and page furniture (PDF headers and footers).
+//!
+//! Nothing here rewrites the input: every result is a byte span into the original text.
+
+use crate::span::Span;
+
+/// One line of the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// Start of the line (after the previous line break).
+    pub start: usize,
+    /// End of the line, before its line break.
+    pub end: usize,
+    /// The line without leading and trailing [spaces](is_space); empty at `end` for a blank line.
+    pub content: Span,
+    /// Leading spaces, tabs or NBSPs before the content (a form feed or BOM is not indentation).
+    pub indented: bool,
+    /// The line holds a form feed (a PDF page break).
+    pub form_feed: bool,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.content.is_empty()
+    }
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.content.of(text)
+    }
+}
+
+/// Whitespace and invisible characters that never carry meaning at a line's edges: Unicode
+/// whitespace (NBSP included), BOM, zero-width spaces and joiners, soft hyphen, and control
+/// characters (form feed, backspace, NUL …).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}')
+}
+
+/// Splits `text` into lines at LF, CRLF and lone CR. Linear; a text without line breaks is one
+/// line. The empty text has no lines.
+pub fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(make_line(text, start, i));
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(make_line(text, start, i));
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        out.push(make_line(text, start, bytes.len()));
+    }
+    out
+}
+
+fn make_line(text: &str, start: usize, end: usize) -> Line {
+    let s = &text[start..end];
+    let content = trim(text, Span::new(start, end));
+    let lead = &s[..content.start - start];
+    let indented = content.start < end && lead.chars().any(|c| matches!(c, ' ' | '\t' | '\u{A0}' | '\u{2007}' | '\u{202F}'));
+    Line { start, end, content, indented, form_feed: s.contains('\u{c}') }
+}
+
+/// `span` without leading and trailing [spaces](is_space).
+pub fn trim(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let rest = &s[lead..];
+    let body = rest.trim_end_matches(is_space).len();
+    Span::new(span.start + lead, span.start + lead + body)
+}
+
+/// Closing quotes and brackets that may follow sentence punctuation.
+pub fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '»' | '\u{2019}' | '\u{201D}' | '*' | '_')
+}
+
+/// Opening quotes and brackets that may precede a sentence's first word.
+pub fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '(' | '[' | '«' | '\u{2018}' | '\u{201C}' | '¡' | '¿' | '*' | '_')
+}
+
+/// The last character that is not a closing quote or bracket.
+fn last_significant(s: &str) -> Option<char> {
+    s.trim_end_matches(is_space).trim_end_matches(is_closer).chars().next_back()
+}
+
+/// The line ends a sentence: `.`, `!`, `?`, `…`, `:` or `;`, maybe followed by closing quotes or
+/// brackets.
+pub fn ends_sentence(s: &str) -> bool {
+    matches!(last_significant(s), Some('.' | '!' | '?' | '…' | ':' | ';'))
+}
+
+/// The line ends a full stop, question or exclamation (not `:` or `;`).
+pub fn ends_full_stop(s: &str) -> bool {
+    matches!(last_significant(s), Some('.' | '!' | '?' | '…'))
+}
+
+/// The first letter or digit of `s`, after opening quotes, brackets and bullets.
+pub fn first_alnum(s: &str) -> Option<char> {
+    s.chars().find(|c| c.is_alphanumeric() || !(is_opener(*c) || is_space(*c) || matches!(c, '-' | '•' | '–' | '—')))
+}
+
+/// `s` starts (after quotes or brackets) with a lowercase letter: a continuation.
+pub fn starts_lower(s: &str) -> bool {
+    first_alnum(s).is_some_and(char::is_lowercase)
+}
+
+/// `s` starts with a capital letter, a digit or a quote: can start a sentence.
+pub fn starts_sentence(s: &str) -> bool {
+    first_alnum(s).is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+/// `s` has letters and none of them is lowercase.
+pub fn is_all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// How sure a line is to be page furniture on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Furniture {
+    /// Only ever furniture: job numbers (`20-00899 (E)`), barcodes (`*2000899*`), page
+    /// numbers with totals (`2/28`), page + job number (`13 08-51570`), a record's symbol on its
+    /// own line (`S/PV.8701`), `- 3 -`, `Page 2 of 5`.
+    Strong,
+    /// Furniture when next to strong furniture or a page break: a bare page number (`14`,
+    /// `3.`), a numeric date (`13/01/2020`).
+    Weak,
+}
+
+/// Classifies one trimmed line as page furniture by its shape alone. Running titles (repeated
+/// lines next to furniture) need the whole text: see `structure`.
+pub fn furniture(s: &str) -> Option<Furniture> {
+    let s = s.trim_matches(is_space);
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 40 {
+        return None;
+    }
+    if is_record_symbol(s) {
+        return Some(Furniture::Strong);
+    }
+    if let Some(inner) = s.strip_prefix('-').and_then(|r| r.strip_suffix('-')) {
+        if all_digits(inner.trim(), 1, 4) {
+            return Some(Furniture::Strong);
+        }
+    }
+    if let Some(rest) = s.strip_prefix("Page ") {
+        let mut parts = rest.split(" of ");
+        if parts.next().is_some_and(|p| all_digits(p, 1, 4)) && parts.all(|p| all_digits(p, 1, 4)) {
+            return Some(Furniture::Strong);
+        }
+    }
+    if is_numeric_date(b) || s.strip_suffix('.').is_some_and(|n| all_digits(n, 1, 3)) {
+        return Some(Furniture::Weak);
+    }
+    // Tokens between spaces and control characters (pdftotext writes `20-00526\u{8}3/18`): job
+    // numbers, `(E)`, page numbers, barcodes.
+    let mut strong = false;
+    for tok in s.split(is_space).filter(|t| !t.is_empty()) {
+        let tb = tok.as_bytes();
+        if is_job_number(tok) || is_barcode(tb) || is_page_of(tb) {
+            strong = true;
+        } else if !(all_digits(tok, 1, 4) || (tb.len() == 3 && tb[0] == b'(' && tb[2] == b')' && tb[1].is_ascii_uppercase())) {
+            return None;
+        }
+    }
+    Some(if strong { Furniture::Strong } else { Furniture::Weak }).filter(|_| strong || all_digits(s, 1, 4))
+}
+
+fn all_digits(s: &str, min: usize, max: usize) -> bool {
+    (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `20-00899`, `20-00899 (E)`, `08-51570`.
+fn is_job_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() < 8 || !(b[..2].iter().all(u8::is_ascii_digit) && b[2] == b'-' && b[3..8].iter().all(u8::is_ascii_digit)) {
+        return false;
+    }
+    let rest = s[8..].trim();
+    rest.is_empty() || (rest.len() == 3 && rest.starts_with('(') && rest.ends_with(')') && rest.as_bytes()[1].is_ascii_uppercase())
+}
+
+/// `*2000899*`.
+fn is_barcode(b: &[u8]) -> bool {
+    b.len() >= 6 && b[0] == b'*' && b[b.len() - 1] == b'*' && b[1..b.len() - 1].iter().all(u8::is_ascii_digit)
+}
+
+/// `2/28`.
+fn is_page_of(b: &[u8]) -> bool {
+    let Some(slash) = b.iter().position(|&c| c == b'/') else { return false };
+    let (a, c) = (&b[..slash], &b[slash + 1..]);
+    (1..=4).contains(&a.len()) && (1..=4).contains(&c.len()) && a.iter().chain(c).all(u8::is_ascii_digit) && c[0] != b'0'
+}
+
+/// `13/01/2020`, `08.01.2020`.
+fn is_numeric_date(b: &[u8]) -> bool {
+    b.len() == 10
+        && (b[2] == b'/' || b[2] == b'.')
+        && b[5] == b[2]
+        && [0, 1, 3, 4, 6, 7, 8, 9].iter().all(|&i| b[i].is_ascii_digit())
+}
+
+/// A verbatim record's symbol alone on a line: `S/PV.8701`, `S/PV. 8698`, `A/71/PV.10`,
+/// `S/PV.8699 (Resumption 1)`.
+pub fn is_record_symbol(s: &str) -> bool {
+    record_symbol_len(s).is_some_and(|n| {
+        let rest = s[n..].trim();
+        rest.is_empty() || (rest.starts_with('(') && rest.ends_with(')') && rest.len() < 24)
+    })
+}
+
+/// The length of a record symbol at the start of `s` (`S/PV.8701`, `S/ PV.7802`, `A/63/PV.5`).
+pub fn record_symbol_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.len() < 6 || !matches!(b[0], b'S' | b'A' | b'E') || b[1] != b'/' {
+        return None;
+    }
+    let mut i = 2;
+    let skip_space = |i: &mut usize| {
+        while *i < b.len() && b[*i] == b' ' {
+            *i += 1;
+        }
+    };
+    skip_space(&mut i);
+    // `A/63/` or `A/ES-10/`: a session before `PV`.
+    if i < b.len() && b[i] != b'P' {
+        let s0 = i;
+        while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'-') {
+            i += 1;
+        }
+        if i == s0 || i >= b.len() || b[i] != b'/' {
+            return None;
+        }
+        i += 1;
+    }
+    if !b[i..].starts_with(b"PV.") {
+        return None;
+    }
+    i += 3;
+    skip_space(&mut i);
+    let d0 = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    (i > d0 && (i == b.len() || !b[i].is_ascii_alphanumeric())).then_some(i)
+}
+
+/// Words of `s` (runs of letters and digits, joined by single inner `-`, `'`, `’` or `.`), with
+/// their byte offsets in `s`.
+pub fn words(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    let mut start: Option<usize> = None;
+    let mut last_end = 0;
+    while let Some((i, c)) = it.next() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            last_end = i + c.len_utf8();
+        } else if start.is_some()
+            && matches!(c, '-' | '\'' | '\u{2019}' | '.' | '\u{2011}')
+            && it.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+        {
+            // An inner connector: the word goes on.
+        } else if let Some(st) = start.take() {
+            out.push((st, &s[st..last_end]));
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..last_end]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_of_every_kind() {
+        let text = "a\r\nb\rc\n\n\u{FEFF} d \u{A0}\n\u{c}S/PV.8701";
+        let got: Vec<&str> = lines(text).iter().map(|l| l.text(text)).collect();
+        assert_eq!(got, ["a", "b", "c", "", "d", "S/PV.8701"]);
+        let ls = lines(text);
+        assert!(ls[4].indented && !ls[5].indented && ls[5].form_feed);
+    }
+
+    #[test]
+    fn furniture_shapes() {
+        let cases: &[(&str, Option<Furniture>)] = &[
+            ("S/PV.8701", Some(Furniture::Strong)),
+            ("S/PV. 8698", Some(Furniture::Strong)),
+            ("A/71/PV.10", Some(Furniture::Strong)),
+            ("20-00899", Some(Furniture::Strong)),
+            ("20-00899 (E)", Some(Furniture::Strong)),
+            ("*2000899*", Some(Furniture::Strong)),
+            ("2/28", Some(Furniture::Strong)),
+            ("2/2\u{8}", Some(Furniture::Strong)),
+            ("20-00526\u{8}3/18", Some(Furniture::Strong)),
+            ("13 08-51570", Some(Furniture::Strong)),
+            ("08-51570 14", Some(Furniture::Strong)),
+            ("- 3 -", Some(Furniture::Strong)),
+            ("13/01/2020", Some(Furniture::Weak)),
+            ("14", Some(Furniture::Weak)),
+            ("3.", Some(Furniture::Weak)),
+            ("S/2019/823", None),
+            ("2020-2024", None),
+            ("12 13", None),
+            ("New York", None),
+        ];
+        for &(s, want) in cases {
+            assert_eq!(furniture(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_ends_and_starts() {
+        assert!(ends_sentence("the end.”") && ends_sentence("In favour:") && !ends_sentence("Mr. President,"));
+        assert!(starts_lower("“do.”") && starts_sentence("“There") && starts_sentence("2020 was"));
+    }
+
+    #[test]
+    fn words_keep_inner_punctuation() {
+        let got: Vec<&str> = words("H.E. Mr. Koro Bessho, Secretary-General’s (U.N.)").into_iter().map(|(_, w)| w).collect();
+        assert_eq!(got, ["H.E", "Mr", "Koro", "Bessho", "Secretary-General’s", "U.N"]);
+    }
+}
