@@ -29,7 +29,7 @@ build:
 test:
 	$(call step,bash scripts/setup.sh --test)
 	$(call step,bash scripts/build-wasm.sh)
-	$(call step,cargo test --all-targets)
+	$(call step,cargo test)
 	$(call step,node --test tests/node/)
 	$(call step,node --test tests/e2e/)
 	@echo "make test: all steps passed"

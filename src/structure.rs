@@ -325,18 +325,39 @@ fn speaker_label(text: &str, rest: &mut Vec<Seg>, out: &mut Vec<Seg>) {
     }
 }
 
-/// Closing, opening thanks, paragraph numbers, the statement's span.
+/// Signature, closing, opening thanks, paragraph numbers, the statement's span.
 fn finish(text: &str, st: &mut Statement) {
     st.blocks.sort_by_key(|b| (b.start, std::cmp::Reverse(b.end)));
     let content = |b: &Block| matches!(b.kind, BlockKind::Paragraph | BlockKind::Salutation | BlockKind::Closing);
+    // A signature after the speech (`Irina Schoulgin Nyoni, Ambassador, Deputy Permanent
+    // Representative`): a note, and the speaker when the header did not say.
+    if let Some(last) = st.blocks.iter_mut().rev().find(|b| content(b)) {
+        let t = last.span().of(text);
+        if last.kind == BlockKind::Paragraph && t.len() <= 120 && !t.contains('\n') && !text::ends_sentence(t) {
+            let sp = speaker::parse_person(t);
+            if sp.name.is_some() && !sp.roles.is_empty() && t.contains(',') {
+                last.kind = BlockKind::Note;
+                if st.speaker.name.is_none() {
+                    st.speaker.name = sp.name;
+                    for r in sp.roles {
+                        if let Some(o) = speaker::offices().items.iter().find(|o| o.canonical == r) {
+                            speaker::push_role(&mut st.speaker, o);
+                        }
+                    }
+                }
+            }
+        }
+    }
     if let Some(last) = st.blocks.iter_mut().rev().find(|b| content(b)) {
         if last.kind == BlockKind::Paragraph && lines::is_closing(last.span().of(text)) {
             last.kind = BlockKind::Closing;
         }
     }
+    // Thanks before any paragraph (`Thank you, Mr. President.`) address the chair.
     let paragraphs = st.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count();
     if let Some(first) = st.blocks.iter_mut().find(|b| b.kind == BlockKind::Paragraph) {
-        if paragraphs > 1 && lines::is_closing(first.span().of(text)) {
+        let t = first.span().of(text);
+        if paragraphs > 1 && t.len() <= 40 && lines::is_closing(t) {
             first.kind = BlockKind::Salutation;
         }
     }

@@ -109,7 +109,7 @@ fn ends_paragraph(s: &str) -> bool {
 fn continues(text: &str, prev: Span, next: &Seg, blank: bool, furniture: bool, layout: Layout) -> bool {
     let (p, n) = (prev.of(text), next.span.of(text));
     if blank && !furniture {
-        return !text::ends_sentence(p) && text::starts_lower(n);
+        return !text::ends_sentence(p) && text::starts_lower(n) && !n.starts_with("http") && !n.starts_with("www.");
     }
     match layout {
         Layout::Lines => !text::ends_sentence(p) && text::starts_lower(n),
