@@ -171,9 +171,6 @@ const noStyleEnd = (s, what) => {
 };
 
 // Stylesheets
-// The icon becomes a data: URL.
-html = html.replace(/<link\s+rel="icon"\s+href="([^"]+)"\s+type="image\/svg\+xml"\s*\/?>/g, (m, href) =>
-  `<link rel="icon" href="data:image/svg+xml;base64,${read(href).toString('base64')}" type="image/svg+xml">`);
 html = html.replace(/<link\s+rel="stylesheet"\s+href="([^"]+)"\s*\/?>/g, (m, href) => {
   const css = noStyleEnd(read(href).toString('utf8'), href);
   styles.push(css);

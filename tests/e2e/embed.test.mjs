@@ -159,8 +159,11 @@ test('the element renders under hostile page CSS, with its own styles, and its l
       const cs = getComputedStyle(document.getElementById('page-mark'));
       return [cs.backgroundColor, cs.borderBottomColor, cs.cursor];
     }), ['rgb(255, 0, 0)', 'rgb(255, 0, 0)', 'auto']);
-    assert.deepEqual(await violations(page), []);
-    assert.deepEqual(errors, []);
+    // index.html's <link rel="icon" href="data:,"> stops the browser fetching /favicon.ico after
+    // load (the page allows img-src data:); this stricter policy refuses that image, and nothing else.
+    const other = (await violations(page)).filter((v) => !/^img-src data /.test(v));
+    assert.deepEqual(other, []);
+    assert.deepEqual(errors.filter((e) => !/Loading the image 'data:,' violates/.test(e)), []);
   } finally {
     await context.close();
   }
@@ -403,8 +406,11 @@ test('the single file opens from file:// and highlights the seed, requesting not
     assert.deepEqual(marks, ['country:Sweden', 'country:Mali', 'role:Secretary-General']);
 
     assert.deepEqual(requests.filter((u) => !u.startsWith('data:')), [url], 'no request but the file itself');
-    assert.deepEqual(await violations(page), []);
-    assert.deepEqual(errors, []);
+    // index.html's <link rel="icon" href="data:,"> stops the browser fetching /favicon.ico after
+    // load (the page allows img-src data:); this stricter policy refuses that image, and nothing else.
+    const other = (await violations(page)).filter((v) => !/^img-src data /.test(v));
+    assert.deepEqual(other, []);
+    assert.deepEqual(errors.filter((e) => !/Loading the image 'data:,' violates/.test(e)), []);
   } finally {
     await context.close();
   }
@@ -440,8 +446,11 @@ test('the viewer page works under the strict CSP with no violation', async () =>
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20_000 });
     const n = await page.$$eval('#text-view mark', (ms) => ms.length);
     assert.ok(n > 10, `highlighted (${n} marks)`);
-    assert.deepEqual(await violations(page), []);
-    assert.deepEqual(errors, []);
+    // index.html's <link rel="icon" href="data:,"> stops the browser fetching /favicon.ico after
+    // load (the page allows img-src data:); this stricter policy refuses that image, and nothing else.
+    const other = (await violations(page)).filter((v) => !/^img-src data /.test(v));
+    assert.deepEqual(other, []);
+    assert.deepEqual(errors.filter((e) => !/Loading the image 'data:,' violates/.test(e)), []);
   } finally {
     await context.close();
   }
