@@ -5,47 +5,54 @@
 //!
 //! ```text
 //! document   = [front-matter] ( record | statement )
-//! record     = [cover] front-block* turn+
+//! record     = [cover] front-block* turn*
 //! turn       = speaker-intro body              ; `Mr. Bessho (Japan):`, `The President (spoke in French):`
 //! statement  = header-line* [speaker-label] body
-//! body       = ( salutation | paragraph | note | procedural | heading | furniture )* [closing] trailer*
+//! body       = ( salutation | paragraph | heading | note | procedural | furniture )* [closing] [signature]
 //! ```
 //!
 //! Every line is first sorted by shape ([`crate::text`]): blank, page furniture (job numbers,
-//! page numbers, barcodes, record symbols, and running titles or dates repeated beside them), or
-//! text. Then, top down:
+//! page numbers, barcodes, record symbols, and numeric dates, bare page numbers or repeated
+//! running titles beside them), or text. Then, top down:
 //!
 //! - **Front matter**: a YAML block between `---` lines is a `metadata` block; its `date`,
-//!   `creators` (`Gillard, Julia`) and `source` (`PRIME MINISTER`) fill gaps in the header.
-//! - **Cover** (records): a record symbol (`S/PV.8701`) and a meeting number or `President:`
-//!   near the top. It runs to the first page break, or to the end of the boilerplate "This
-//!   record contains …". It gives the [`Meeting`](crate::model::Meeting): symbol, body, number,
-//!   date, time, place, president, members, agenda.
-//! - **Turns**: a line that starts with an honorific and a capitalised name, or an office
-//!   (`The President`, `The Secretary-General`), then bracketed country, office or language
-//!   groups, then `:` — the intro may wrap over two lines. Each turn is a statement; the intro is
-//!   its `speaker` block; the speech starts after the colon. `The President` takes the name and
-//!   country the cover gives. If there are no turns, the text is one statement.
-//! - **Header** (single statements): the lines before the first salutation when no paragraph
-//!   comes first; otherwise the header-looking lines at the top (`Statement by …`, an office line,
-//!   `At the …`, `On …`, a date or place line, a note, a line in capitals, a Markdown title) and
-//!   the unfinished short lines that continue them. The intro phrase (`Statement by`, `Anförande
-//!   av`, `Intervención de`; `data/intros.txt`) is followed by the person, then offices, then
-//!   `at the` (`vid`, `en el` …) and the meeting, then `on` and the topic.
-//! - **Body lines**: a salutation (`Mr. President,`; `data/salutations.txt`) is a line of its own
-//!   after a finished line; a note (`(As delivered)`, `[ENDS]`); in records, procedural lines
-//!   (`The meeting rose at 10.25 a.m.`, `In favour:` with its list; `data/procedural.txt`) and
-//!   headings (unfinished short lines before a turn or after procedure). Everything else is
+//!   `creators` (`Gillard, Julia`) and `source` (`PRIME MINISTER`) fill what the header leaves out.
+//! - **Cover** (records): a record symbol (`S/PV.8701`) and a meeting number or `President:` near
+//!   the top. It runs to the first page break, or to the end of the boilerplate "This record
+//!   contains …" and the job number and barcode after it. It gives the
+//!   [`Meeting`](crate::model::Meeting): symbol, body, number, date, time, place, president,
+//!   members, agenda.
+//! - **Turns**: a line that starts with an honorific and a capitalised name, or with an office
+//!   (`The President`, `The Secretary-General`), then bracketed groups (country, office, `spoke
+//!   in …`), then `:`; the intro may wrap onto the next line. Each turn is a statement whose
+//!   `speaker` block is the intro; the speech starts after the colon. `The President` takes the
+//!   name and country the cover gives. With a cover or turns the text is a record; otherwise it
+//!   is one statement.
+//! - **Header** (single statements): the lines before the first salutation, when no paragraph
+//!   and little prose comes first; otherwise the header-looking lines at the top (an intro
+//!   phrase, an office line, `At the …`, `On …`, a date or place line, a note, a line in
+//!   capitals, a Markdown title) and the short unfinished lines that continue them. An intro
+//!   phrase (`Statement by`, `Anförande av`, `Intervención de`; `data/intros.txt`) is followed by
+//!   the person, then offices, then `at the` (`vid`, `en el` …) and the meeting, then `on` and the
+//!   topic. A label in capitals opening the body (`TIMERMAN:`) is a `speaker` block.
+//! - **Body lines**: a salutation (`Mr. President,`; `data/salutations.txt`) or a note
+//!   (`(As delivered)`, `[ENDS]`) is a line of its own after a finished line. In records,
+//!   procedural lines (`The meeting rose at 10.25 a.m.`, `In favour:` with its list;
+//!   `data/procedural.txt`) and headings (unfinished short lines before a turn or after
+//!   procedure); procedure and headings after a turn belong to no statement. In single
+//!   statements, numbered or capitalised titles (`1. Introduction:`) are headings. All else is
 //!   running text.
-//! - **Paragraphs**: running text lines are joined by the text's [layout](paragraphs::Layout):
-//!   one paragraph per line, blank lines between wrapped paragraphs, indented first lines, or
-//!   (PDF text without marks) a sentence end followed by a capital. Furniture between two lines
-//!   of one paragraph (a page break) stays inside it as a nested block. A blank line ends a
-//!   paragraph unless an unfinished line goes on in lowercase.
-//! - **Closing**: the last paragraph of a statement, when it is one short sentence of thanks
-//!   (`I thank you, Mr. President.`). The same words before any paragraph are a salutation.
+//! - **Paragraphs**: running text lines are joined by the text's layout, read once per document
+//!   (`paragraphs::Layout`): one paragraph per line, blank lines between wrapped paragraphs,
+//!   indented first lines, or (PDF text without marks) a sentence end before a capital. A blank
+//!   line ends a paragraph unless an unfinished line goes on in lowercase. Furniture between two
+//!   lines of one paragraph (a page break) stays inside it as a nested block. Line-end hyphens
+//!   that only split a word are listed in `soft_hyphens` (`data/compounds.txt` keeps the others).
+//! - **Closing**: the last paragraph, when it is one short sentence of thanks (`I thank you, Mr.
+//!   President.`); short thanks before any paragraph are a salutation. A short last line with a
+//!   name and an office (`Irina Schoulgin Nyoni, Ambassador, …`) is a signature: a `note`.
 //! - **Country**: from the header's office phrase (`Permanent Representative of Japan`), the
-//!   turn's brackets, or else the speech's own voice (see [`speaker::voice_country`]).
+//!   turn's brackets, or else the speech's own voice ([`voice_country`]).
 
 mod furniture;
 mod header;
@@ -56,7 +63,6 @@ mod sentences;
 mod speaker;
 
 pub use lines::{is_closing, is_salutation};
-pub use paragraphs::{soft_hyphen, Layout};
 pub use sentences::split as sentences;
 pub use speaker::voice_country;
 
@@ -69,7 +75,7 @@ use paragraphs::{Seg, SegKind};
 
 /// A position in the text: a line and the byte where its remaining text starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Pos {
+pub(crate) struct Pos {
     pub line: usize,
     /// A byte offset inside the line, or 0 for the whole line.
     pub offset: usize,
@@ -168,8 +174,10 @@ pub fn parse(text: &str, opts: &Options) -> Document {
     for (mut st, segs) in bodies {
         let mut blocks = paragraphs::build(text, &segs, layout, opts);
         if record {
-            // Procedure, headings and furniture after a turn belong to no statement.
-            while blocks.last().is_some_and(|b| matches!(b.kind, BlockKind::Procedural | BlockKind::Heading | BlockKind::Furniture)) {
+            // Procedure, headings and furniture after a turn's speech belong to no statement.
+            let trailer = |b: &Block| matches!(b.kind, BlockKind::Procedural | BlockKind::Heading | BlockKind::Furniture);
+            let speech_end = blocks.iter().filter(|b| !trailer(b)).map(|b| b.end).max().unwrap_or(0);
+            while blocks.last().is_some_and(|b| trailer(b) && b.start >= speech_end) {
                 doc.blocks.extend(blocks.pop());
             }
         }

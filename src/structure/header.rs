@@ -116,7 +116,7 @@ pub fn place_in(s: &str) -> Option<&str> {
 
 /// Words that open a meeting phrase, at a line's start or inside an intro line.
 const MEETING_OPENERS: &[&str] = &[
-    "at the ", "before the ", "during the ", "vid ", "en el ", "en la ", "ante la ", "ante el ", "lors du ", "lors de la ",
+    "at the ", "at a ", "at an ", "before the ", "during the ", "vid ", "en el ", "en la ", "ante la ", "ante el ", "lors du ", "lors de la ",
     "lors de l’", "devant le ", "devant l’", "på ", "speech to the ", "statement to the ", "address to the ",
     "remarks to the ",
 ];
@@ -197,11 +197,10 @@ pub fn parse(text: &str, lines: &[Line], furn: &[bool], from: usize) -> Header {
                 if is_salutation(t) {
                     break;
                 }
+                let continues = open && t.len() < 150 && !text::ends_sentence(t) && !t.ends_with(',');
                 if strong_header_line(t) {
-                    open = !text::ends_sentence(t) && (!intros().find(t).is_empty() || meeting_opener(t.trim()).is_some() || offices().at_start(t).is_some() || t.starts_with(['#', '*']) || t.starts_with("On "));
-                } else if open && t.len() < 150 && !text::ends_sentence(t) && !t.ends_with(',') {
-                    open = true;
-                } else {
+                    open = leaves_open(t);
+                } else if !continues {
                     break;
                 }
                 n += 1;
@@ -209,13 +208,21 @@ pub fn parse(text: &str, lines: &[Line], furn: &[bool], from: usize) -> Header {
             n
         }
     };
-    let mut h = Header { end_line: cands.get(count).copied().unwrap_or(lines.len()), ..Header::default() };
-    if count == 0 {
-        h.end_line = cands.first().copied().unwrap_or(lines.len());
-        return h;
-    }
+    // The body starts after the last header line (or where the header would have started).
+    let mut h = Header { end_line: if count == 0 { from } else { cands[count - 1] + 1 }, ..Header::default() };
     read(text, lines, &cands[..count], &mut h);
     h
+}
+
+/// A header line that a short unfinished line may continue: an unfinished intro, meeting,
+/// office or topic line, or a Markdown title.
+fn leaves_open(t: &str) -> bool {
+    !text::ends_sentence(t)
+        && (!intros().find(t).is_empty()
+            || meeting_opener(t.trim()).is_some()
+            || offices().at_start(t).is_some()
+            || t.starts_with(['#', '*'])
+            || t.starts_with("On "))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -245,8 +252,7 @@ fn read(text: &str, lines: &[Line], idx: &[usize], h: &mut Header) {
         if let Some(n) = note_inside(t) {
             h.notes.push(n.to_string());
         }
-        if let Some((at, m)) = intros().find(t).last().map(|(s, _)| (s.end, ())) {
-            let _ = m;
+        if let Some(at) = intros().find(t).last().map(|(s, _)| s.end) {
             read_intro(&t[at..], h, &mut country_found);
             last = if h.topic.is_none() && h.meeting.as_deref().is_some_and(|m| m.ends_with(" on")) { Last::Meeting } else { Last::Other };
         } else if let Some((iso, dspan, _)) = date_line(t) {
@@ -257,9 +263,22 @@ fn read(text: &str, lines: &[Line], idx: &[usize], h: &mut Header) {
                 h.place = place_in(before).or_else(|| place_in(&t[dspan.end..])).map(str::to_string);
             }
             last = Last::Other;
-        } else if let Some((end, office)) = offices().at_start(t) {
-            push_role(&mut h.speaker, office);
-            for (_, o) in offices().find(&t[end..]) {
+        } else if matches!(last, Last::Meeting | Last::Topic) && offices().at_start(t).is_none() && meeting_opener(t).is_none() {
+            let topic = clean_topic(t);
+            h.topic = Some(match h.topic.take() {
+                Some(prev) => format!("{prev} {topic}"),
+                None => topic,
+            });
+            if let Some(m) = h.meeting.as_mut() {
+                if m.ends_with(" on") {
+                    m.truncate(m.len() - 3);
+                }
+            }
+            last = Last::Topic;
+        } else if offices().at_start(t).is_some() || (t.len() < 120 && !offices().find(t).is_empty()) {
+            // An office line: `Permanent Representative of Japan to the United Nations`,
+            // `U.S. Representative to the United Nations`.
+            for (_, o) in offices().find(t) {
                 push_role(&mut h.speaker, o);
             }
             if !country_found {
@@ -274,21 +293,9 @@ fn read(text: &str, lines: &[Line], idx: &[usize], h: &mut Header) {
         } else if let Some(topic) = t.strip_prefix("On ").or_else(|| t.strip_prefix("on ")) {
             h.topic = Some(clean_topic(topic));
             last = Last::Topic;
-        } else if let Some(p) = place_in(t) {
+        } else if let Some(p) = place_in(t).or_else(|| t.split(',').next().and_then(place_in)) {
             h.place.get_or_insert(p.to_string());
             last = Last::Other;
-        } else if last == Last::Meeting || last == Last::Topic {
-            let topic = clean_topic(t);
-            h.topic = Some(match h.topic.take() {
-                Some(prev) => format!("{prev} {topic}"),
-                None => topic,
-            });
-            if let Some(m) = h.meeting.as_mut() {
-                if m.ends_with(" on") {
-                    m.truncate(m.len() - 3);
-                }
-            }
-            last = Last::Topic;
         } else if text::is_all_caps(t) {
             let upper = t.to_uppercase();
             if ["MEETING", "DEBATE", "SUMMIT", "SESSION", "ASSEMBLY", "COUNCIL", "CONFERENCE", "COMMISSION"].iter().any(|w| upper.contains(w)) {

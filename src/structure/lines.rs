@@ -83,7 +83,7 @@ pub fn is_salutation(line: &str) -> bool {
     let name_like = |t: &str| {
         let words: Vec<&str> = t.split_whitespace().collect();
         let capital = |w: &str| {
-            let w = w.trim_start_matches(|c: char| c == 'l' || c == 'd' || c == '\'' || c == '’');
+            let w = w.trim_start_matches(['l', 'd', '\'', '’']);
             w.chars().next().is_some_and(char::is_uppercase)
         };
         words.len() <= 6
@@ -180,7 +180,10 @@ pub fn note_inside(line: &str) -> Option<&str> {
 /// when it introduces a list (`In favour:`).
 pub fn procedural_line(line: &str) -> Option<bool> {
     let s = line.trim_matches(text::is_space);
-    let hit = procedural().iter().find(|p| s.starts_with(*p) || (p.starts_with("took") && s.contains(*p)))?;
+    let hit = procedural().iter().find(|p| match p.strip_prefix("… ") {
+        Some(inner) => s.len() < 200 && s.contains(inner),
+        None => s.starts_with(*p),
+    })?;
     Some(hit.ends_with(':') && s.len() <= hit.len() + 1)
 }
 

@@ -183,6 +183,19 @@ const OFFICE_SPEAKERS: &[(&str, &str)] = &[
     ("Le Secrétaire général", "Secretary-General"),
 ];
 
+/// Offices written before a name in General Assembly records (`President Talon (spoke in
+/// French):`), with the office they give.
+const OFFICE_TITLES: &[(&str, &str)] = &[
+    ("President", "President"),
+    ("Prime Minister", "Prime Minister"),
+    ("Vice-President", "Vice-President"),
+    ("Deputy Prime Minister", "Deputy Prime Minister"),
+    ("Chancellor", "Chancellor"),
+    ("Emir", "Emir"),
+    ("Crown Prince", "Crown Prince"),
+    ("Grand Duke", "Grand Duke"),
+];
+
 /// Words that make `Mr. X:` an address, not a speaker.
 const ADDRESS_WORDS: &[&str] = &["President", "Chair", "Chairman", "Chairperson", "Secretary-General", "Vice-President", "Co-Chair", "Moderator", "Speaker"];
 
@@ -219,9 +232,16 @@ pub fn turn_at(text: &str, lines: &[Line], line: usize, at: usize) -> Option<Tur
         sp.roles.push(office.to_string());
         presiding = matches!(office, "President" | "Chair");
     } else {
-        let h = TURN_HONORIFICS.iter().find(|h| s.starts_with(*h) && s[h.len()..].starts_with([' ', '\u{A0}']))?;
-        sp.honorific = Some(h.to_string());
-        p = h.len();
+        let after = |h: &str| s.starts_with(h) && s[h.len()..].starts_with([' ', '\u{A0}']);
+        if let Some(h) = TURN_HONORIFICS.iter().find(|h| after(h)) {
+            sp.honorific = Some(h.to_string());
+            p = h.len();
+        } else {
+            let &(title, office) = OFFICE_TITLES.iter().filter(|(t, _)| after(t)).max_by_key(|(t, _)| t.len())?;
+            sp.role = Some(office.to_string());
+            sp.roles.push(office.to_string());
+            p = title.len();
+        }
         let mut name_start = None;
         let mut name_end = 0;
         let mut words = 0;
@@ -327,7 +347,10 @@ mod tests {
     use super::*;
     use crate::text::lines;
 
-    fn intro(s: &str) -> Option<(String, Option<String>, Option<String>, Option<String>, Option<String>)> {
+    /// (intro text, name, country, role, language)
+    type Intro = (String, Option<String>, Option<String>, Option<String>, Option<String>);
+
+    fn intro(s: &str) -> Option<Intro> {
         let ls = lines(s);
         turn_at(s, &ls, 0, ls[0].content.start).map(|t| {
             (t.span.of(s).to_string(), t.speaker.name, t.speaker.country, t.speaker.role, t.language)
@@ -337,7 +360,7 @@ mod tests {
     #[test]
     fn turn_intros() {
         let o = |s: &str| Some(s.to_string());
-        let cases: &[(&str, Option<(String, Option<String>, Option<String>, Option<String>, Option<String>)>)] = &[
+        let cases: &[(&str, Option<Intro>)] = &[
             ("Mr. Bessho (Japan): I thank you.", Some((o("Mr. Bessho (Japan):").unwrap(), o("Bessho"), o("Japan"), None, None))),
             ("Mrs. Craft (United States of America): We", Some((o("Mrs. Craft (United States of America):").unwrap(), o("Craft"), o("United States of America"), None, None))),
             ("The President (spoke in French): I", Some((o("The President (spoke in French):").unwrap(), None, None, o("President"), o("French")))),
@@ -349,6 +372,8 @@ mod tests {
             ("Mr. President: I", None),
             ("Mr. Mohamed Ibn Chambas, Special Representative of", None),
             ("The President is right: we", None),
+            ("President Talon (spoke in French): I", Some((o("President Talon (spoke in French):").unwrap(), o("Talon"), None, o("President"), o("French")))),
+            ("President of the Assembly: no", None),
         ];
         for (s, want) in cases {
             assert_eq!(&intro(s), want, "{s:?}");

@@ -85,7 +85,9 @@ pub fn whole_word(s: &str, a: usize, b: usize) -> bool {
     let first = s[a..b].chars().next();
     let last = s[a..b].chars().next_back();
     let word = |c: char| c.is_alphanumeric();
-    !(before.is_some_and(word) && first.is_some_and(word)) && !(after.is_some_and(word) && last.is_some_and(word))
+    let glued_before = before.is_some_and(word) && first.is_some_and(word);
+    let glued_after = after.is_some_and(word) && last.is_some_and(word);
+    !(glued_before || glued_after)
 }
 
 pub fn offices() -> &'static PhraseList<Office> {
@@ -121,6 +123,14 @@ const POSTNOMINALS: &[&str] = &["MP", "AO", "AC", "QC", "KC", "OBE", "CBE", "KBE
 /// A person phrase from a header (`H.E. Ambassador Koro Bessho`, `utrikesminister Maria Malmer
 /// Stenergard`, `the Hon. Alexander Downer MP`): honorific, offices and name.
 pub fn parse_person(s: &str) -> Speaker {
+    // `H.E. MR. JOHN SMITH`: read in title case.
+    let recased;
+    let s = if text::is_all_caps(s) {
+        recased = title_case(s);
+        recased.as_str()
+    } else {
+        s
+    };
     let mut sp = Speaker::default();
     let toks: Vec<(usize, &str)> = tokens(s);
     let mut taken = vec![false; toks.len()];
@@ -164,8 +174,11 @@ pub fn parse_person(s: &str) -> Speaker {
         let particle = !taken[i] && run.is_some() && PARTICLES.contains(&word);
         if capital || particle {
             run = Some((run.map_or(i, |r| r.0), i + 1));
-            if capital {
-                best = run;
+            // Keep the last run of two words or more, or one after an honorific or office.
+            if let Some((a, b)) = run.filter(|_| capital) {
+                if b - a > 1 || (a > 0 && taken[a - 1]) {
+                    best = run;
+                }
             }
             if t.ends_with([',', ';', ':']) {
                 run = None; // A comma ends the name.
@@ -174,13 +187,31 @@ pub fn parse_person(s: &str) -> Speaker {
             run = None;
         }
     }
-    let titled = |a: usize| a > 0 && taken[a - 1];
-    if let Some((a, b)) = best.filter(|&(a, b)| b - a > 1 || titled(a)) {
+    if let Some((a, b)) = best {
         let start = toks[a].0;
         let end = toks[b - 1].0 + trim_word(toks[b - 1].1).len();
         sp.name = Some(s[start..end].to_string());
     }
     sp
+}
+
+/// Each word with a capital first letter and lowercase after (`H.E.` and `MP` stay).
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let lower = w.to_lowercase();
+            if PARTICLES.contains(&lower.as_str()) {
+                return lower;
+            }
+            if letters <= 2 || w.contains('.') && letters <= 3 {
+                return w.to_string();
+            }
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A token without the punctuation that follows it (`Skoog.` → `Skoog`, but `F.` stays).
@@ -349,13 +380,19 @@ mod tests {
 
     #[test]
     fn person_phrases() {
-        let cases: &[(&str, Option<&str>, Option<&str>, &[&str])] = &[
+        // (phrase, name, honorific, roles)
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, &'a [&'a str]);
+        let cases: &[Case] = &[
             ("H.E. Ambassador Koro Bessho", Some("Koro Bessho"), Some("H.E."), &["Ambassador"]),
             ("the Hon. Alexander Downer MP", Some("Alexander Downer"), Some("Hon."), &[]),
             ("utrikesminister Maria Malmer Stenergard", Some("Maria Malmer Stenergard"), None, &["utrikesminister"]),
             ("ambassadör Olof Skoog", Some("Olof Skoog"), None, &["ambassadör"]),
             ("del señor Embajador Miguel Camilo Ruiz", Some("Miguel Camilo Ruiz"), Some("señor"), &["Embajador"]),
             ("M. François Delattre", Some("François Delattre"), Some("M."), &[]),
+            ("H.E. MR. JOHN SMITH", Some("John Smith"), Some("H.E."), &[]),
+            ("H.E. MR.", None, Some("H.E."), &[]),
+            ("LA PRESIDENTA DE LA NACIÓN CRISTINA FERNÁNDEZ DE KIRCHNER", Some("Cristina Fernández de Kirchner"), None, &["Presidente"]),
+            ("Ambassador Linda Thomas-Greenfield at a UN Security Council Briefing on Ukraine", Some("Linda Thomas-Greenfield"), None, &["Ambassador"]),
         ];
         for &(s, name, hon, roles) in cases {
             let sp = parse_person(s);
