@@ -5,61 +5,315 @@
 //! `YYYY-MM`. Numeric dates are read day first (`13/01/2020`), as UN documents write them, unless
 //! only month first makes sense (`01/13/2020`).
 
-use std::sync::LazyLock;
-
-use regex::{Captures, Regex};
-
 use crate::span::Span;
 
-const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december\
-    |jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec\
-    |janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre\
-    |janv|févr|fevr|avr|juil|déc\
-    |enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre\
-    |ene|abr|ago|dic\
-    |januari|februari|maj|juni|juli|augusti|oktober|okt";
+/// Weekdays in English, Swedish, French and Spanish (matched ignoring ASCII case), and the
+/// abbreviations English uses.
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
+    "thur", "thurs", "fri", "sat", "sun", "måndag", "måndagen", "tisdag", "tisdagen", "onsdag", "onsdagen", "torsdag",
+    "torsdagen", "fredag", "fredagen", "lördag", "lördagen", "söndag", "söndagen", "lundi", "mardi", "mercredi", "jeudi",
+    "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado",
+    "sabado", "domingo",
+];
 
-const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday\
-    |mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun\
-    |måndag|måndagen|tisdag|tisdagen|onsdag|onsdagen|torsdag|torsdagen|fredag|fredagen|lördag|lördagen|söndag|söndagen\
-    |lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche\
-    |lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo";
+/// Month names: (name, number, English). Abbreviations are listed in [`ABBREVIATIONS`].
+const MONTHS: &[(&str, u32, bool)] = &[
+    ("january", 1, true), ("february", 2, true), ("march", 3, true), ("april", 4, true), ("may", 5, true),
+    ("june", 6, true), ("july", 7, true), ("august", 8, true), ("september", 9, true), ("october", 10, true),
+    ("november", 11, true), ("december", 12, true),
+    ("janvier", 1, false), ("février", 2, false), ("fevrier", 2, false), ("mars", 3, false), ("avril", 4, false),
+    ("mai", 5, false), ("juin", 6, false), ("juillet", 7, false), ("août", 8, false), ("aout", 8, false),
+    ("septembre", 9, false), ("octobre", 10, false), ("novembre", 11, false), ("décembre", 12, false),
+    ("decembre", 12, false), ("enero", 1, false), ("febrero", 2, false), ("marzo", 3, false), ("abril", 4, false),
+    ("mayo", 5, false), ("junio", 6, false), ("julio", 7, false), ("agosto", 8, false), ("septiembre", 9, false),
+    ("setiembre", 9, false), ("octubre", 10, false), ("noviembre", 11, false), ("diciembre", 12, false),
+    ("januari", 1, false), ("februari", 2, false), ("maj", 5, false), ("juni", 6, false), ("juli", 7, false),
+    ("augusti", 8, false), ("oktober", 10, false),
+];
+const ABBREVIATIONS: &[(&str, u32)] = &[
+    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sept", 9), ("sep", 9),
+    ("oct", 10), ("nov", 11), ("dec", 12), ("janv", 1), ("févr", 2), ("fevr", 2), ("avr", 4), ("juil", 7),
+    ("déc", 12), ("ene", 1), ("abr", 4), ("ago", 8), ("dic", 12), ("okt", 10),
+];
 
-/// `names` (`a|b|…`) with an all-capitals variant of each name that has non-ASCII letters:
-/// patterns run in ASCII mode (the crate builds `regex` without Unicode tables), where `(?i)`
-/// folds ASCII letters only.
-fn with_capitals(names: &str) -> String {
-    let mut out: Vec<String> = Vec::new();
-    for n in names.split('|') {
-        out.push(n.to_string());
-        if !n.is_ascii() {
-            out.push(n.to_uppercase());
-        }
-    }
-    out.join("|")
+/// A date found in running text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub span: Span,
+    /// `YYYY-MM-DD`, or `YYYY-MM` for a month and year; `None` without a year.
+    pub iso: Option<String>,
+    pub has_day: bool,
+    pub has_year: bool,
+    /// The month name is written as names are (English: `July`, `JULY`; other languages in any
+    /// case); false for a lowercase English month (`march`) or numeric dates.
+    pub cased: bool,
+    /// The month is an English month name (so it may stand alone).
+    pub english: bool,
 }
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let (months, weekdays) = (with_capitals(MONTHS), with_capitals(WEEKDAYS));
-    // `_` stands for a space (NBSP included).
-    let pattern = format!(
-        r"(?xi-u)
-        \b
-        (?: (?:{weekdays}) \.? ,? _ )?
-        (?: (?:den|le|el) _ )?
-        (?:
-            (?P<d1>[0-9]{{1,2}}) (?:st|nd|rd|th|er|º|°)? \.? _ (?:de _)? (?P<m1>{months}) \b \.? ,? _ (?:del? _)? (?P<y1>[0-9]{{4}})
-          | (?P<m2>{months}) \b \.? _ (?P<d2>[0-9]{{1,2}}) (?:st|nd|rd|th)? ,? _ (?P<y2>[0-9]{{4}})
-          | (?P<m3>{months}) \b ,? _ (?:del? _)? (?P<y3>[0-9]{{4}})
-          | (?P<iy>[0-9]{{4}}) - (?P<im>[0-9]{{2}}) - (?P<id>[0-9]{{2}})
-          | (?P<nd>[0-9]{{1,2}}) (?P<sep>[/.]) (?P<nm>[0-9]{{1,2}}) [/.] (?P<ny>[0-9]{{4}})
-          | (?P<ad>[0-9]{{1,2}}) - (?P<am>{months}) - (?P<ay>[0-9]{{4}})
-        )
-        \b"
-    )
-    .replace('_', r"(?:\s|\u{A0})+");
-    Regex::new(&pattern).expect("date pattern")
-});
+/// How `w` names a month: (number, English, full name, cased).
+fn month_word(w: &str) -> Option<(u32, bool, bool, bool)> {
+    if w.len() < 3 || w.len() > 10 {
+        return None;
+    }
+    let lower = w.to_lowercase();
+    if let Some(&(_, n, en)) = MONTHS.iter().find(|(m, _, _)| *m == lower) {
+        let title = w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(|c| !c.is_uppercase());
+        let upper = w.chars().all(|c| !c.is_lowercase());
+        let cased = !en || title || upper;
+        return Some((n, en, true, cased));
+    }
+    ABBREVIATIONS.iter().find(|(m, _)| *m == lower).map(|&(_, n)| (n, false, false, false))
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// End of the whitespace at `i`.
+fn spaces(text: &str, i: usize) -> usize {
+    i + text[i..].len() - text[i..].trim_start_matches(is_space).len()
+}
+
+fn digit_run(text: &str, i: usize) -> usize {
+    i + text.as_bytes()[i..].iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
+/// A day number (1–31, up to two digits, optional `st`/`er`/`º` … and `.`) ending at `end`;
+/// returns its start and value.
+fn day_before(text: &str, end: usize) -> Option<(usize, u32)> {
+    let mut e = end;
+    let t = &text[..e];
+    if t.ends_with('.') {
+        e -= 1;
+    }
+    for suf in ["st", "nd", "rd", "th", "er", "º", "°"] {
+        if text[..e].ends_with(suf) && text[..e - suf.len()].ends_with(|c: char| c.is_ascii_digit()) {
+            e -= suf.len();
+            break;
+        }
+    }
+    let s = e - text[..e].bytes().rev().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&(e - s)) || text[..s].ends_with(word_char) {
+        return None;
+    }
+    let d: u32 = text[s..e].parse().ok()?;
+    (1..=31).contains(&d).then_some((s, d))
+}
+
+/// A day number starting at `i`: its end and value.
+fn day_after(text: &str, i: usize) -> Option<(usize, u32)> {
+    let e = digit_run(text, i);
+    if !(1..=2).contains(&(e - i)) {
+        return None;
+    }
+    let mut end = e;
+    for suf in ["st", "nd", "rd", "th"] {
+        if text[e..].starts_with(suf) {
+            end = e + 2;
+            break;
+        }
+    }
+    if text[end..].starts_with(word_char) {
+        return None;
+    }
+    let d: u32 = text[i..e].parse().ok()?;
+    (1..=31).contains(&d).then_some((end, d))
+}
+
+/// A year (four digits, 1000–2999) after `i`: `, 2016`, ` 2016`, ` de 2014`, ` del 2009`.
+fn year_after(text: &str, i: usize) -> Option<(usize, u32)> {
+    let mut j = i;
+    if text[j..].starts_with(',') || text[j..].starts_with('.') {
+        j += 1;
+    }
+    let k = spaces(text, j);
+    if k == j {
+        return None;
+    }
+    let mut k2 = k;
+    for w in ["del ", "de "] {
+        if text[k..].starts_with(w) {
+            k2 = spaces(text, k + w.len() - 1);
+            break;
+        }
+    }
+    let e = digit_run(text, k2);
+    if e - k2 != 4 || text[e..].starts_with(word_char) {
+        return None;
+    }
+    let y: u32 = text[k2..e].parse().ok()?;
+    (1000..3000).contains(&y).then_some((e, y))
+}
+
+/// The start of a weekday (and `den`/`le`/`el`) written before `start`, if any.
+fn weekday_before(text: &str, start: usize) -> usize {
+    let mut t = text[..start].trim_end_matches(is_space);
+    if t.len() == start {
+        return start;
+    }
+    for w in ["den", "le", "el"] {
+        if let Some(r) = t.strip_suffix(w).filter(|r| !r.ends_with(word_char) && r.ends_with(is_space)) {
+            t = r.trim_end_matches(is_space);
+            break;
+        }
+    }
+    let t = t.strip_suffix(',').unwrap_or(t);
+    let t = t.strip_suffix('.').unwrap_or(t);
+    let ws = t.len() - t.chars().rev().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum::<usize>();
+    let word = t[ws..].to_lowercase();
+    if ws < t.len() && WEEKDAYS.contains(&word.as_str()) {
+        ws
+    } else {
+        start
+    }
+}
+
+/// Every date-like span of `text`, in text order: month-name dates with or without day and
+/// year, and numeric dates (`13/01/2020`, `2012-09-26`). Linear in the text length.
+pub fn scan(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let Some(k) = rest.find(|c: char| c.is_alphanumeric()) else { break };
+        let s = i + k;
+        let c = text[s..].chars().next().unwrap_or(' ');
+        if c.is_ascii_digit() {
+            let e = digit_run(text, s);
+            if !text[..s].ends_with(word_char) {
+                if let Some(f) = numeric(text, s, e) {
+                    i = f.span.end;
+                    out.push(f);
+                    continue;
+                }
+            }
+            i = e;
+            continue;
+        }
+        let e = s + text[s..].chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum::<usize>();
+        if e == s {
+            i = s + c.len_utf8();
+            continue;
+        }
+        if let Some(f) = month_date(text, s, e) {
+            i = f.span.end;
+            out.push(f);
+        } else {
+            i = e;
+        }
+    }
+    out
+}
+
+/// A date around the month name at `ms..me`.
+fn month_date(text: &str, ms: usize, me: usize) -> Option<Found> {
+    let (month, english, full, cased) = month_word(&text[ms..me])?;
+    let mut me2 = me;
+    if !full && text[me..].starts_with('.') {
+        me2 += 1;
+    }
+    let mut start = ms;
+    let mut end = me2;
+    let mut day = None;
+    // Day before: "7 November", "12 de noviembre", "1er octobre", "16-Sep-2002".
+    let dash = text[..ms].ends_with('-') && text[me2..].starts_with('-');
+    let before = if dash { ms - 1 } else { text[..ms].trim_end_matches(is_space).len() };
+    let before = if !dash && before < ms && text[..before].ends_with(" de") { before - 3 } else { before };
+    if dash || before < ms {
+        if let Some((ds, d)) = day_before(text, if dash { ms - 1 } else { before }) {
+            start = ds;
+            day = Some(d);
+        }
+    }
+    // Day after: "November 7".
+    if day.is_none() && !dash {
+        let a = spaces(text, me2);
+        if a > me2 {
+            if let Some((de, d)) = day_after(text, a) {
+                end = de;
+                day = Some(d);
+            }
+        }
+    }
+    let year = if dash {
+        let e = digit_run(text, me2 + 1);
+        (e - me2 - 1 == 4 && !text[e..].starts_with(word_char)).then(|| (e, text[me2 + 1..e].parse::<u32>().unwrap_or(0)))
+    } else {
+        year_after(text, end)
+    };
+    if dash && (year.is_none() || day.is_none()) {
+        return None;
+    }
+    if let Some((ye, _)) = year {
+        end = ye;
+    }
+    if !full && (day.is_none() || year.is_none()) {
+        return None; // an abbreviation ("Jan", "dec") only in a whole date
+    }
+    start = weekday_before(text, start);
+    let iso = year.and_then(|(_, y)| iso(y, month, day));
+    if year.is_some() && iso.is_none() {
+        return None; // "31 February 2020"
+    }
+    Some(Found { span: Span::new(start, end), iso, has_day: day.is_some(), has_year: year.is_some(), cased, english })
+}
+
+/// `13/01/2020`, `13.01.2020` (day first unless only month first is valid), `2012-09-26`.
+fn numeric(text: &str, s: usize, e: usize) -> Option<Found> {
+    let b = text.as_bytes();
+    let found = |end: usize, iso: Option<String>| {
+        if text[end..].starts_with(word_char) {
+            return None;
+        }
+        Some(Found { span: Span::new(s, end), iso: Some(iso?), has_day: true, has_year: true, cased: false, english: false })
+    };
+    if e - s == 4 && b.get(e) == Some(&b'-') {
+        let m = digit_run(text, e + 1);
+        if m - e - 1 == 2 && b.get(m) == Some(&b'-') {
+            let d = digit_run(text, m + 1);
+            if d - m - 1 == 2 {
+                let (y, mo, da) = (text[s..e].parse().ok()?, text[e + 1..m].parse().ok()?, text[m + 1..d].parse().ok()?);
+                return found(d, iso(y, mo, Some(da)));
+            }
+        }
+        return None;
+    }
+    if (1..=2).contains(&(e - s)) {
+        let sep = *b.get(e)?;
+        if sep != b'/' && sep != b'.' {
+            return None;
+        }
+        let m = digit_run(text, e + 1);
+        if !(1..=2).contains(&(m - e - 1)) || b.get(m) != Some(&sep) {
+            return None;
+        }
+        let y = digit_run(text, m + 1);
+        if y - m - 1 != 4 {
+            return None;
+        }
+        let (a, bb, yy): (u32, u32, u32) = (text[s..e].parse().ok()?, text[e + 1..m].parse().ok()?, text[m + 1..y].parse().ok()?);
+        let (mo, da) = if bb > 12 && a <= 12 { (a, bb) } else { (bb, a) };
+        return found(y, iso(yy, mo, Some(da)));
+    }
+    None
+}
+
+fn iso(y: u32, m: u32, d: Option<u32>) -> Option<String> {
+    if !(1000..3000).contains(&y) || !(1..=12).contains(&m) {
+        return None;
+    }
+    match d {
+        None => Some(format!("{y:04}-{m:02}")),
+        Some(d) if d >= 1 && d <= days_in_month(y, m) => Some(format!("{y:04}-{m:02}-{d:02}")),
+        Some(_) => None,
+    }
+}
 
 /// The ISO form of a date written as `s` (the whole string, give or take surrounding
 /// punctuation, brackets and a weekday), or of a bare year (`2016`) or `YYYY-MM`.
@@ -81,52 +335,16 @@ pub fn parse_date(s: &str) -> Option<String> {
         let (y, m) = (t[..4].parse::<u32>().ok()?, t[5..].parse::<u32>().ok()?);
         return ((1000..3000).contains(&y) && (1..=12).contains(&m)).then(|| format!("{y:04}-{m:02}"));
     }
-    let caps = DATE.captures(t)?;
-    let m = caps.get(0)?;
-    let rest = t[m.end()..].trim_matches(|c: char| c.is_whitespace() || ".,;:".contains(c));
-    (m.start() == 0 && rest.is_empty()).then(|| iso(&caps)).flatten()
+    let f = scan(t).into_iter().next()?;
+    let rest = t[f.span.end..].trim_matches(|c: char| c.is_whitespace() || ".,;:".contains(c));
+    (f.span.start == 0 && rest.is_empty()).then_some(f.iso).flatten()
 }
 
 /// Every date in `text` with its ISO value, in text order. A weekday written before a date is
-/// part of its span (`Monday, 13 January 2020`). Bare years and day-month without a year are
-/// not reported. Linear in the text length.
+/// part of its span (`Monday, 13 January 2020`). Bare years, months and day-month without a year
+/// are not reported. Linear in the text length.
 pub fn find_dates(text: &str) -> Vec<(Span, String)> {
-    DATE.captures_iter(text)
-        .filter_map(|c| {
-            let m = c.get(0)?;
-            Some((Span::new(m.start(), m.end()), iso(&c)?))
-        })
-        .collect()
-}
-
-fn num(c: &Captures, name: &str) -> Option<u32> {
-    c.name(name)?.as_str().parse().ok()
-}
-
-fn iso(c: &Captures) -> Option<String> {
-    let (y, m, d) = if let Some(y) = num(c, "y1") {
-        (y, month(c.name("m1")?.as_str())?, Some(num(c, "d1")?))
-    } else if let Some(y) = num(c, "y2") {
-        (y, month(c.name("m2")?.as_str())?, Some(num(c, "d2")?))
-    } else if let Some(y) = num(c, "y3") {
-        (y, month(c.name("m3")?.as_str())?, None)
-    } else if let Some(y) = num(c, "iy") {
-        (y, num(c, "im")?, Some(num(c, "id")?))
-    } else if let Some(y) = num(c, "ny") {
-        let (a, b) = (num(c, "nd")?, num(c, "nm")?);
-        // Day first, unless only month first is a valid reading.
-        if b > 12 && a <= 12 { (y, a, Some(b)) } else { (y, b, Some(a)) }
-    } else {
-        (num(c, "ay")?, month(c.name("am")?.as_str())?, Some(num(c, "ad")?))
-    };
-    if !(1000..3000).contains(&y) || !(1..=12).contains(&m) {
-        return None;
-    }
-    match d {
-        None => Some(format!("{y:04}-{m:02}")),
-        Some(d) if d >= 1 && d <= days_in_month(y, m) => Some(format!("{y:04}-{m:02}-{d:02}")),
-        Some(_) => None,
-    }
+    scan(text).into_iter().filter_map(|f| Some((f.span, f.iso?))).collect()
 }
 
 fn days_in_month(y: u32, m: u32) -> u32 {

@@ -9,18 +9,6 @@ use super::Candidate;
 use crate::model::EntityKind;
 use crate::span::Span;
 
-const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
-];
-/// French, Spanish and Swedish month names (written in lowercase in those languages).
-const MONTHS_OTHER: &[&str] = &[
-    "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre", "octobre",
-    "novembre", "décembre", "decembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-    "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "januari", "februari", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-];
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const SCALES: &[&str] = &["million", "billion", "trillion", "thousand", "hundred", "millions", "billions", "milliards"];
 const CURRENCY_CODES: &[&str] = &["USD", "AUD", "EUR", "GBP", "CHF", "JPY", "SEK", "CAD", "NZD"];
 const SYMBOL_ROOTS: &[&str] = &["S", "A", "E", "ST", "UNEP", "CEDAW", "CRC", "CCPR", "TD", "DP"];
@@ -52,109 +40,41 @@ pub fn candidates(text: &str, out: &mut Vec<Candidate>) {
 
 // ---- dates -------------------------------------------------------------------------------
 
-fn month_kind(w: &str) -> Option<bool> {
-    // Some(true): English (Title or UPPER case); Some(false): another language.
-    let upper = || w.bytes().all(|b| b.is_ascii_uppercase());
-    if w.len() < 3 || w.len() > 10 {
-        None
-    } else if MONTHS_EN.iter().any(|m| *m == w || (m.eq_ignore_ascii_case(w) && upper())) {
-        Some(true)
-    } else if MONTHS_OTHER.contains(&w) {
-        Some(false)
-    } else {
-        None
-    }
-}
-
-/// Dates built around a month name: `7 November 2016`, `Monday, 13 January 2020`,
-/// `November 7, 2016`, `July 2015`, `July`, `12 de noviembre de 2014`, `18 januari 2017`.
+/// Dates written with a month name or in digits ([`crate::dates::scan`]): `7 November 2016`,
+/// `Monday, 13 January 2020`, `November 7, 2016`, `July 2015`, `July`, `13/01/2020`,
+/// `12 de noviembre de 2014`. A month alone counts in English only, and "May" alone only next to a
+/// word that makes it a month ("in May").
 fn month_dates(text: &str, out: &mut Vec<Candidate>) {
-    for (ms, me) in words(text) {
-        let word = &text[ms..me];
-        let Some(english) = month_kind(word) else { continue };
-        let mut start = ms;
-        let mut end = me;
-        let mut has_day = false;
-        // Day before: "7 November", "12 de noviembre", "25th May".
-        let mut b = ms;
-        if !english {
-            if let Some(de) = text[..b].strip_suffix("de ").map(str::len) {
-                b = de;
-            }
+    for f in crate::dates::scan(text) {
+        let numeric = !f.english && !f.cased && f.has_day && f.has_year;
+        if !f.cased && !f.has_day && !numeric {
+            continue; // "march" is a verb, "22 september 2024" (Swedish) a date
         }
-        let before_ws = text[..b].trim_end_matches(is_space).len();
-        if before_ws < b {
-            let mut d_end = before_ws;
-            for suf in ["st", "nd", "rd", "th"] {
-                if text[..d_end].ends_with(suf) {
-                    d_end -= 2;
-                    break;
-                }
-            }
-            let d_start = d_end - text[..d_end].bytes().rev().take_while(u8::is_ascii_digit).count();
-            if (1..=2).contains(&(d_end - d_start)) && !char_before(text, d_start).is_some_and(is_word_char) {
-                start = d_start;
-                has_day = true;
-            }
-        }
-        // Day after, for English: "November 7".
-        let a = skip_spaces(text, me, 3);
-        if !has_day && english && a > me {
-            let d = digits(text, a);
-            if (1..=2).contains(&(d - a)) {
-                let mut dend = d;
-                for suf in ["st", "nd", "rd", "th"] {
-                    if let Some(e) = lit(text, dend, suf) {
-                        dend = e;
-                        break;
-                    }
-                }
-                if !char_at(text, dend).is_some_and(is_word_char) {
-                    end = dend;
-                    has_day = true;
-                }
-            }
-        }
-        // Year after: ", 2016", " 2016", " de 2014".
-        let mut y = end;
-        if text[y..].starts_with(',') {
-            y += 1;
-        }
-        let y2 = skip_spaces(text, y, 3);
-        if y2 > y {
-            let y3 = if english { y2 } else { lit(text, y2, "de ").unwrap_or(y2) };
-            let yd = digits(text, y3);
-            if yd - y3 == 4 && matches!(text.as_bytes()[y3], b'1' | b'2') && !char_at(text, yd).is_some_and(is_word_char) {
-                end = yd;
-            }
-        }
-        let has_year = end > me && !(has_day && end == me);
-        // A weekday before a day: "Monday, 13 January 2020".
-        if has_day && start < ms {
-            let mut w = text[..start].trim_end_matches(is_space);
-            w = w.strip_suffix(',').unwrap_or(w);
-            let ws = word_start_before(text, w.len());
-            if WEEKDAYS.contains(&&text[ws..w.len()]) {
-                start = ws;
-            }
-        }
-        if !english && !has_day {
+        if !f.english && !f.has_day && !numeric {
             continue; // "mars", "mayo" alone are ordinary words too often
         }
-        if (word == "May" || word == "MAY") && !has_day && !has_year {
-            let prev = text[..ms].trim_end_matches(is_space);
+        let word = f.span.of(text);
+        if (word == "May" || word == "MAY") && !f.has_year {
+            let prev = text[..f.span.start].trim_end_matches(is_space);
             let pw = word_start_before(text, prev.len());
             if !MAY_CONTEXT.contains(&&prev[pw..]) {
                 continue;
             }
         }
-        out.push(Candidate::rule(EntityKind::Date, Span::new(start, end), 2));
+        let mut span = f.span;
+        if !f.english && !numeric {
+            // A weekday in another language ("onsdagen den 18 januari") stays outside.
+            span.start += span.of(text).find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+        }
+        let mut c = Candidate::rule(EntityKind::Date, span, 2);
+        c.code = f.iso;
+        out.push(c);
     }
 }
 
 // ---- numbers, numeric dates, years -------------------------------------------------------
 
-/// Everything that starts with a digit: numeric dates, years and decades, clock times,
+/// Everything that starts with a digit: years and decades, clock times,
 /// ordinals, amounts, quantities.
 fn digit_rules(text: &str, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
@@ -167,7 +87,6 @@ fn digit_rules(text: &str, out: &mut Vec<Candidate>) {
         let d = digits(text, i);
         let prev = char_before(text, i);
         if !prev.is_some_and(|c| c.is_alphanumeric() || "/-%*#_=&".contains(c)) {
-            numeric_date(text, i, d, out);
             year(text, i, d, out);
             number(text, i, d, out);
         } else if prev == Some('-') && !text[..i - 1].ends_with(|c: char| c.is_ascii_digit()) {
@@ -175,36 +94,6 @@ fn digit_rules(text: &str, out: &mut Vec<Candidate>) {
             year(text, i, d, out);
         }
         i = d.max(i + 1);
-    }
-}
-
-/// `13/01/2020`, `2012-09-26`.
-fn numeric_date(text: &str, i: usize, d: usize, out: &mut Vec<Candidate>) {
-    let two = |a: usize| {
-        let e = digits(text, a);
-        (1..=2).contains(&(e - a)).then_some(e)
-    };
-    if (1..=2).contains(&(d - i)) {
-        let end = lit(text, d, "/")
-            .and_then(two)
-            .and_then(|e| lit(text, e, "/"))
-            .map(|e| (e, digits(text, e)))
-            .filter(|&(e, y)| y - e == 4)
-            .map(|(_, y)| y);
-        if let Some(end) = end.filter(|&e| !char_at(text, e).is_some_and(is_word_char)) {
-            out.push(Candidate::rule(EntityKind::Date, Span::new(i, end), 2));
-        }
-    } else if d - i == 4 {
-        let end = lit(text, d, "-")
-            .map(|e| (e, digits(text, e)))
-            .filter(|&(e, m)| m - e == 2)
-            .and_then(|(_, m)| lit(text, m, "-"))
-            .map(|e| (e, digits(text, e)))
-            .filter(|&(e, dd)| dd - e == 2)
-            .map(|(_, dd)| dd);
-        if let Some(end) = end.filter(|&e| !char_at(text, e).is_some_and(is_word_char)) {
-            out.push(Candidate::rule(EntityKind::Date, Span::new(i, end), 2));
-        }
     }
 }
 

@@ -1,10 +1,6 @@
 //! Verbatim records: the cover page (symbol, meeting number, date, time, place, president,
 //! members, agenda) and speaker turns (`Mr. Bessho (Japan):`, `The President (spoke in French):`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::dates;
 use crate::entities::gazetteer::gazetteer;
 use crate::model::{Block, BlockKind, EntityKind, Meeting, Speaker};
@@ -14,15 +10,6 @@ use crate::text::{self, Line};
 use super::header::{body_in, floor_boundary, place_in};
 use super::speaker::{country_named, first_country, offices, set_country};
 use super::Pos;
-
-static SYMBOL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)\b([SAE])/ ?((?:[A-Z0-9-]+/)?PV\.) ?([0-9]+)").expect("symbol pattern"));
-static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i-u)\b([0-9]+)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b").expect("number pattern"));
-static TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)\b([0-9]{1,2}(?:[.:][0-9]{2})?\s?[ap]\.\s?m\.)").expect("time pattern"));
-static JOB_BARCODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)^\s*(?:[0-9]{2}-[0-9]{5}(?:\s*\([A-Z]\))?)?\s*(?:\*[0-9]{5,}\*)?").expect("job pattern"));
 
 /// A record's cover page.
 pub struct Cover {
@@ -41,8 +28,8 @@ pub fn cover(text: &str, lines: &[Line], furn: &[bool], from: usize) -> Option<C
     let head_end = (first..lines.len()).filter(|&i| !lines[i].is_blank()).nth(40).map_or(text.len(), |i| lines[i].start);
     let head_start = lines[first].content.start;
     let head = &text[head_start..floor_boundary(text, head_end.min(head_start + 6000).max(head_start))];
-    let sym = SYMBOL.captures(head)?;
-    if sym.get(0)?.start() > 400 || !(NUMBER.is_match(head) || head.contains("President:")) {
+    let (sym_start, symbol) = record_symbol(head)?;
+    if sym_start > 400 || !(meeting_number(head).is_some() || head.contains("President:")) {
         return None;
     }
     // The end: a page break, or the boilerplate's end.
@@ -55,24 +42,27 @@ pub fn cover(text: &str, lines: &[Line], furn: &[bool], from: usize) -> Option<C
     } else if let Some(k) = head.find("documents.un.org)") {
         let after = k + "documents.un.org)".len();
         let after = if head[after..].starts_with('.') { after + 1 } else { after };
-        let tail = JOB_BARCODE.find(&head[after..]).map_or(0, |m| m.end());
+        let tail = job_and_barcode(&head[after..]);
         head_start + after + tail
     } else {
         let stop = called_to_order.min(head_start + head.len());
         text::trim(text, Span::new(head_start, stop)).end
     };
-    let end_byte = text::trim(text, Span::new(head_start, end_byte)).end;
+    let end_byte = text::trim(text, Span::new(head_start, end_byte.max(head_start))).end;
+    if end_byte <= head_start + sym_start {
+        return None; // the record starts before any cover page
+    }
     let cover_span = Span::new(head_start, end_byte);
     let c = cover_span.of(text);
     let mut m = Meeting {
-        symbol: Some(format!("{}/{}{}", &sym[1], &sym[2], &sym[3])),
+        symbol: Some(symbol),
         body: body_in(c),
-        number: NUMBER.captures(c).map(|n| n[1].to_string()),
+        number: meeting_number(c),
         ..Meeting::default()
     };
     if let Some((span, iso)) = dates::find_dates(c).into_iter().next() {
         m.date = Some(iso);
-        m.time = TIME.captures(&c[span.end..floor_boundary(c, span.end + 40)]).map(|t| t[1].to_string());
+        m.time = clock_time(&c[span.end..floor_boundary(c, span.end + 40)]);
     }
     m.place = ["New York", "Geneva", "Nairobi", "Vienna"].iter().find(|p| c.contains(*p)).and_then(|p| place_in(p)).map(str::to_string);
     m.president = president(c);
@@ -378,5 +368,153 @@ mod tests {
         for (s, want) in cases {
             assert_eq!(&intro(s), want, "{s:?}");
         }
+    }
+}
+
+/// The first record symbol (`S/PV.8701`, `A/71/PV.10`, `S/ PV. 8698`): its start and the symbol
+/// without spaces.
+fn record_symbol(s: &str) -> Option<(usize, String)> {
+    let b = s.as_bytes();
+    for (i, _) in s.match_indices('/') {
+        let Some(root) = i.checked_sub(1).filter(|&r| matches!(b[r], b'S' | b'A' | b'E')) else { continue };
+        if root > 0 && (b[root - 1].is_ascii_alphanumeric() || b[root - 1] == b'_') {
+            continue;
+        }
+        let mut j = i + 1;
+        if b.get(j) == Some(&b' ') {
+            j += 1;
+        }
+        // An optional session part ("71/") before "PV.".
+        let seg_end = j + b[j..].iter().take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || **c == b'-').count();
+        let mut middle = String::new();
+        if b.get(seg_end) == Some(&b'/') && !s[j..seg_end].starts_with("PV") {
+            middle = format!("{}/", &s[j..seg_end]);
+            j = seg_end + 1;
+        }
+        if !s[j..].starts_with("PV.") {
+            continue;
+        }
+        let mut k = j + 3;
+        if b.get(k) == Some(&b' ') {
+            k += 1;
+        }
+        let d = k + b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if d > k {
+            return Some((root, format!("{}/{middle}PV.{}", &s[root..root + 1], &s[k..d])));
+        }
+    }
+    None
+}
+
+/// The meeting number of `8701st meeting`, `52nd plenary meeting`.
+fn meeting_number(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_')) {
+            i += 1;
+            continue;
+        }
+        let d = i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let suffix = s.get(d..d + 2).map(str::to_ascii_lowercase);
+        if matches!(suffix.as_deref(), Some("st" | "nd" | "rd" | "th")) {
+            let rest = s[d + 2..].trim_start();
+            let gap = s.len() - (d + 2) - rest.len();
+            let rest = if gap > 0 { rest } else { "" };
+            let rest = strip_word_ci(rest, "plenary").map(str::trim_start).unwrap_or(rest);
+            if strip_word_ci(rest, "meeting").is_some() {
+                return Some(s[i..d].to_string());
+            }
+        }
+        i = d;
+    }
+    None
+}
+
+/// `rest` after `word` (ASCII case-insensitive, as a whole word).
+fn strip_word_ci<'a>(rest: &'a str, word: &str) -> Option<&'a str> {
+    let head = rest.get(..word.len())?;
+    let after = &rest[word.len()..];
+    (head.eq_ignore_ascii_case(word) && !after.starts_with(|c: char| c.is_alphanumeric() || c == '_')).then_some(after)
+}
+
+/// The first clock time (`10 a.m.`, `10.20 a.m.`, `3:15 p. m.`) in `s`.
+fn clock_time(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_')) {
+            i += 1;
+            continue;
+        }
+        let mut d = i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if d - i <= 2 {
+            if matches!(b.get(d), Some(b'.' | b':')) && b.get(d + 1..d + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit)) {
+                d += 3;
+            }
+            let mut k = d;
+            if matches!(b.get(k), Some(c) if c.is_ascii_whitespace()) {
+                k += 1;
+            }
+            if matches!(b.get(k), Some(b'a' | b'p')) && b.get(k + 1) == Some(&b'.') {
+                let mut m = k + 2;
+                if matches!(b.get(m), Some(c) if c.is_ascii_whitespace()) {
+                    m += 1;
+                }
+                if s.get(m..m + 2) == Some("m.") {
+                    return Some(s[i..m + 2].to_string());
+                }
+            }
+        }
+        i = d.max(i + 1);
+    }
+    None
+}
+
+/// The length of a job number and barcode at the start of `s` (`\n20-00899 (E)\n*2000899*`).
+fn job_and_barcode(s: &str) -> usize {
+    let ws = |i: usize| i + s[i..].len() - s[i..].trim_start().len();
+    let b = s.as_bytes();
+    let digits = |i: usize| b[i.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut i = ws(0);
+    let mut end = 0;
+    if digits(i) == 2 && b.get(i + 2) == Some(&b'-') && digits(i + 3) == 5 {
+        i += 8;
+        end = i;
+        let j = ws(i);
+        if b.get(j) == Some(&b'(') && b.get(j + 1).is_some_and(u8::is_ascii_uppercase) && b.get(j + 2) == Some(&b')') {
+            end = j + 3;
+        }
+        i = end;
+    }
+    let j = ws(i);
+    if b.get(j) == Some(&b'*') {
+        let n = digits(j + 1);
+        if n >= 5 && b.get(j + 1 + n) == Some(&b'*') {
+            return j + 2 + n;
+        }
+    }
+    end
+}
+
+#[cfg(test)]
+mod scanner_tests {
+    use super::*;
+
+    #[test]
+    fn cover_scanners() {
+        assert_eq!(record_symbol("x S/PV.8701 y"), Some((2, "S/PV.8701".to_string())));
+        assert_eq!(record_symbol("A/71/PV.10"), Some((0, "A/71/PV.10".to_string())));
+        assert_eq!(record_symbol("S/ PV. 8698"), Some((0, "S/PV.8698".to_string())));
+        assert_eq!(record_symbol("S/2019/823"), None);
+        assert_eq!(meeting_number("8701st meeting"), Some("8701".to_string()));
+        assert_eq!(meeting_number("52nd PLENARY MEETING"), Some("52".to_string()));
+        assert_eq!(meeting_number("the 21st century"), None);
+        assert_eq!(clock_time(", 10 a.m.\nNew York").as_deref(), Some("10 a.m."));
+        assert_eq!(clock_time(" 3:15 p. m.").as_deref(), Some("3:15 p. m."));
+        assert_eq!(clock_time("none"), None);
+        assert_eq!(job_and_barcode("\n20-00899 (E)\n*2000899*\nrest"), "\n20-00899 (E)\n*2000899*".len());
+        assert_eq!(job_and_barcode(" 20-00899\nrest"), 9);
+        assert_eq!(job_and_barcode("rest"), 0);
     }
 }
