@@ -7,12 +7,12 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 out=www/pkg
 
 # 1. Compile the library for the browser.
-cargo build --release --target wasm32-unknown-unknown --lib
+cargo build --profile wasm-release --target wasm32-unknown-unknown --lib
 
 # 2. Generate the JS glue (ES module for <script type="module">) and TypeScript declarations.
 target_dir=$(cargo metadata --format-version 1 --no-deps |
   node -e 'let s = ""; process.stdin.on("data", d => s += d).on("end", () => console.log(JSON.parse(s).target_directory))')
-wasm-bindgen --target web --out-dir "$out" "$target_dir/wasm32-unknown-unknown/release/statement_viewer.wasm"
+wasm-bindgen --target web --out-dir "$out" "$target_dir/wasm32-unknown-unknown/wasm-release/statement_viewer.wasm"
 
 # 3. Shrink it. rustc 1.95 emits these wasm features by default, so wasm-opt must accept them;
 #    all are in every browser the page supports (Chrome/Edge 91+, Firefox 89+, Safari 15+).

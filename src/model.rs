@@ -132,6 +132,25 @@ pub enum BlockKind {
     Metadata,
 }
 
+impl BlockKind {
+    /// The lowercase name used in JSON and in `data-block`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Header => "header",
+            BlockKind::Note => "note",
+            BlockKind::Salutation => "salutation",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Closing => "closing",
+            BlockKind::Speaker => "speaker",
+            BlockKind::Procedural => "procedural",
+            BlockKind::Heading => "heading",
+            BlockKind::Cover => "cover",
+            BlockKind::Furniture => "furniture",
+            BlockKind::Metadata => "metadata",
+        }
+    }
+}
+
 /// A recognised entity.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entity {

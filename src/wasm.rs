@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::model::{Document, Options};
 use crate::span::{OffsetMap, Unit};
@@ -48,8 +49,16 @@ fn parse_options(value: JsValue) -> Result<Options, JsError> {
     if !value.is_object() {
         return Err(JsError::new("options must be an object, e.g. { kinds: [\"country\"] }"));
     }
-    // Through serde_json, so that unknown fields are rejected by name (deny_unknown_fields).
-    let json: serde_json::Value =
-        serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
-    serde_json::from_value(json).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+    // serde-wasm-bindgen skips fields it does not know, so unknown ones are named here.
+    let known = ["kinds", "entities", "sentences"];
+    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            return Err(JsError::new(&format!(
+                "invalid options: unknown field `{key}`, expected one of `kinds`, `entities`, `sentences`"
+            )));
+        }
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+
 }

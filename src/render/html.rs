@@ -33,7 +33,7 @@ fn start(tag: Tag, doc: &Document, out: &mut String) {
         }
         Tag::Block(b) | Tag::InnerBlock(b) => {
             let el = if matches!(tag, Tag::Block(_)) { "div" } else { "span" };
-            let kind = serde_kind(b.kind);
+            let kind = b.kind.as_str();
             out.push_str(&format!("<{el} class=\"sv-block sv-{kind}\" data-block=\"{kind}\" dir=\"auto\""));
             if let Some(n) = b.number {
                 out.push_str(&format!(" data-number=\"{n}\""));
@@ -60,9 +60,6 @@ fn end(tag: Tag) -> &'static str {
     }
 }
 
-fn serde_kind(kind: crate::model::BlockKind) -> String {
-    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
 
 /// `kind: canonical (code) — expansion`, the tooltip of an entity.
 pub fn title(e: &Entity) -> String {
