@@ -46,7 +46,7 @@ fn parse_options(value: JsValue) -> Result<Options, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
-    if !value.is_object() {
+    if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(JsError::new("options must be an object, e.g. { kinds: [\"country\"] }"));
     }
     // serde-wasm-bindgen skips fields it does not know, so unknown ones are named here.

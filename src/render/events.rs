@@ -47,9 +47,10 @@ pub fn events<'d, 't>(text: &'t str, doc: &'d Document) -> Vec<Event<'d, 't>> {
         elems.push(Elem { span: b.span(), rank: if inner { 2 } else { 1 }, tag });
         for &h in &b.soft_hyphens {
             // The hyphen and the line break after it are hidden together.
-            let rest = text.get(h + 1..).unwrap_or("");
+            let len = text.get(h..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+            let rest = text.get(h + len..).unwrap_or("");
             let brk = if rest.starts_with("\r\n") { 2 } else { usize::from(rest.starts_with(['\n', '\r'])) };
-            elems.push(Elem { span: Span::new(h, h + 1 + brk), rank: 4, tag: Tag::SoftHyphen });
+            elems.push(Elem { span: Span::new(h, h + len + brk), rank: 4, tag: Tag::SoftHyphen });
         }
     }
     for e in &doc.entities {

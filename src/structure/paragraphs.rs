@@ -217,9 +217,8 @@ fn compounds() -> &'static Compounds {
 /// `Secretary-` / `General`) and other line ends.
 pub fn soft_hyphen(text: &str, prev: Span, next: Span) -> Option<usize> {
     let p = prev.of(text);
-    // ASCII hyphens only, for now: the renderer hides one byte per soft hyphen.
     let hyphen = p.chars().next_back()?;
-    if hyphen != '-' {
+    if !matches!(hyphen, '-' | '\u{2010}' | '\u{2011}' | '\u{ad}') {
         return None;
     }
     let at = prev.end - hyphen.len_utf8();
@@ -260,7 +259,8 @@ mod tests {
             ("terror-\nism", true),
             ("G-\n8", false),
             ("1990 -\n2000", false),
-            ("ini\u{2011}\nciativa", false),
+            ("ini\u{2011}\nciativa", true),
+            ("peace\u{ad}\nkeeping", true),
         ];
         for &(s, soft) in cases {
             let nl = s.find('\n').unwrap();
