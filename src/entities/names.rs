@@ -36,7 +36,8 @@ const SURNAME_ROLES: &[&str] = &["King", "Queen", "Prince", "Chief", "Head", "Bi
 fn rules() -> &'static NameRules {
     static R: OnceLock<NameRules> = OnceLock::new();
     R.get_or_init(|| NameRules {
-        honorifics: data_lines(include_str!("data/honorifics.txt")).collect(),
+        // The structure parser's list; names are read word by word, so one-word titles only.
+        honorifics: data_lines(include_str!("../data/honorifics.txt")).filter(|h| !h.contains(' ')).collect(),
         stopwords: data_lines(include_str!("data/name_stopwords.txt")).collect(),
     })
 }
