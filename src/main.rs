@@ -11,11 +11,12 @@ const USAGE: &str = "\
 statement-viewer: structure and entities of diplomatic statements
 
 usage:
-  statement-viewer annotate [--format json|html] [--kinds k1,k2] FILE...   (FILE `-` = stdin)
+  statement-viewer annotate [--format json|html] [--kinds k1,k2] [--jobs N] FILE...   (FILE `-` = stdin)
   statement-viewer eval [--diffs] DIR        compare with DIR/*.gold.json
   statement-viewer --version
 
-JSON: one document per line per file, offsets in UTF-16 code units (as in JavaScript).";
+JSON: one document per line per file, offsets in UTF-16 code units (as in JavaScript).
+--jobs N: files analysed on N threads (default: the number of cores); output keeps the FILE order.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,16 +46,17 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 }
 
 fn annotate_cmd(args: &[String]) -> Result<ExitCode, String> {
-    let mut format = "json";
+    let mut format = Format::Json;
     let mut options = Options::default();
+    let mut jobs = None;
     let mut files = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--format" => {
                 format = match it.next().map(String::as_str) {
-                    Some("json") => "json",
-                    Some("html") => "html",
+                    Some("json") => Format::Json,
+                    Some("html") => Format::Html,
                     other => return Err(format!("--format takes json or html, not {other:?}")),
                 }
             }
@@ -66,35 +68,93 @@ fn annotate_cmd(args: &[String]) -> Result<ExitCode, String> {
                     .collect::<Result<Vec<_>, _>>()?;
                 options.kinds = Some(kinds);
             }
+            "--jobs" => {
+                let n = it.next().ok_or("--jobs takes a number of threads")?;
+                jobs = Some(
+                    n.parse::<usize>()
+                        .ok()
+                        .filter(|&n| n > 0)
+                        .ok_or(format!("--jobs takes a number ≥ 1, not `{n}`"))?,
+                );
+            }
             f => files.push(f.to_string()),
         }
     }
     if files.is_empty() {
         return Err("annotate needs at least one FILE (or - for standard input)".into());
     }
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).min(files.len());
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    for f in &files {
-        let text = match read_input(f) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("statement-viewer: {f}: {e}");
+    // Prints one file's result: its line, or its error on stderr.
+    let mut emit = |result: Result<String, String>| -> Result<(), String> {
+        match result {
+            Ok(line) => writeln!(out, "{line}").map_err(|e| e.to_string()),
+            Err(msg) => {
+                out.flush().map_err(|e| e.to_string())?; // keep stdout and stderr in FILE order
+                eprintln!("statement-viewer: {msg}");
                 failed = true;
-                continue;
+                Ok(())
             }
-        };
-        let mut doc = annotate_with(&text, &options);
-        let line = if format == "html" {
-            render::html::render(&text, &doc)
-        } else {
+        }
+    };
+    if jobs <= 1 {
+        for f in &files {
+            emit(annotate_file(f, format, &options))?;
+        }
+    } else {
+        // Workers take the next file index; results come back in any order and are printed in
+        // FILE order, each as soon as all the files before it are printed.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Result<String, String>)>();
+        std::thread::scope(|scope| -> Result<(), String> {
+            for _ in 0..jobs {
+                let tx = tx.clone();
+                let (next, files, options) = (&next, &files, &options);
+                scope.spawn(move || loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(f) = files.get(i) else { break };
+                    if tx.send((i, annotate_file(f, format, options))).is_err() {
+                        break; // the printer stopped (write error)
+                    }
+                });
+            }
+            drop(tx);
+            let mut pending = std::collections::BTreeMap::new();
+            let mut printed = 0;
+            for (i, result) in rx {
+                pending.insert(i, result);
+                while let Some(result) = pending.remove(&printed) {
+                    emit(result)?;
+                    printed += 1;
+                }
+            }
+            Ok(())
+        })?;
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+#[derive(Clone, Copy)]
+enum Format {
+    Json,
+    Html,
+}
+
+/// One FILE's output line (JSON document or HTML), or the message for its error.
+fn annotate_file(f: &str, format: Format, options: &Options) -> Result<String, String> {
+    let text = read_input(f).map_err(|e| format!("{f}: {e}"))?;
+    let mut doc = annotate_with(&text, options);
+    match format {
+        Format::Html => Ok(render::html::render(&text, &doc)),
+        Format::Json => {
             let map = OffsetMap::new(&text, Unit::Utf16);
             doc.map_offsets(|b| map.convert(b));
-            serde_json::to_string(&doc).map_err(|e| e.to_string())?
-        };
-        writeln!(out, "{line}").map_err(|e| e.to_string())?;
+            serde_json::to_string(&doc).map_err(|e| format!("{f}: {e}"))
+        }
     }
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 /// Reads a file (or stdin for `-`); invalid UTF-8 is replaced with U+FFFD and reported.
