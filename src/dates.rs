@@ -54,17 +54,18 @@ pub struct Found {
 
 /// How `w` names a month: (number, English, full name, cased).
 fn month_word(w: &str) -> Option<(u32, bool, bool, bool)> {
-    if w.len() < 3 || w.len() > 10 {
+    // Every month name and abbreviation starts with one of these letters.
+    if w.len() < 3 || w.len() > 10 || !matches!(w.as_bytes()[0] | 0x20, b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd') {
         return None;
     }
-    let lower = w.to_lowercase();
-    if let Some(&(_, n, en)) = MONTHS.iter().find(|(m, _, _)| *m == lower) {
+    let same = |m: &str| if w.is_ascii() { m.eq_ignore_ascii_case(w) } else { m == w.to_lowercase() };
+    if let Some(&(_, n, en)) = MONTHS.iter().find(|(m, _, _)| m.len() == w.len() && same(m)) {
         let title = w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(|c| !c.is_uppercase());
         let upper = w.chars().all(|c| !c.is_lowercase());
         let cased = !en || title || upper;
         return Some((n, en, true, cased));
     }
-    ABBREVIATIONS.iter().find(|(m, _)| *m == lower).map(|&(_, n)| (n, false, false, false))
+    ABBREVIATIONS.iter().find(|(m, _)| m.len() == w.len() && same(m)).map(|&(_, n)| (n, false, false, false))
 }
 
 fn is_space(c: char) -> bool {

@@ -69,6 +69,7 @@ pub fn recognize(text: &str, doc: &Document, opts: &Options) -> Vec<Entity> {
             ..Candidate::rule(m.entry.kind, m.span, 2)
         })
         .collect();
+    drop(folded); // the largest temporary: gone before the rest allocates
     rules::candidates(text, &mut cands);
     names::candidates(text, &gaz, &mut cands);
 

@@ -15,6 +15,8 @@ use crate::span::Span;
 
 struct NameRules {
     honorifics: HashSet<&'static str>,
+    /// First bytes of the honorifics.
+    initials: Vec<u8>,
     stopwords: HashSet<&'static str>,
 }
 
@@ -35,10 +37,14 @@ const SURNAME_ROLES: &[&str] = &["King", "Queen", "Prince", "Chief", "Head", "Bi
 
 fn rules() -> &'static NameRules {
     static R: OnceLock<NameRules> = OnceLock::new();
-    R.get_or_init(|| NameRules {
+    R.get_or_init(|| {
         // The structure parser's list; names are read word by word, so one-word titles only.
-        honorifics: data_lines(include_str!("../data/honorifics.txt")).filter(|h| !h.contains(' ')).collect(),
-        stopwords: data_lines(include_str!("data/name_stopwords.txt")).collect(),
+        let honorifics: HashSet<&str> =
+            data_lines(include_str!("../data/honorifics.txt")).filter(|h| !h.contains(' ')).collect();
+        let mut initials: Vec<u8> = honorifics.iter().map(|h| h.as_bytes()[0]).collect();
+        initials.sort_unstable();
+        initials.dedup();
+        NameRules { honorifics, initials, stopwords: data_lines(include_str!("data/name_stopwords.txt")).collect() }
     })
 }
 
@@ -88,6 +94,11 @@ pub fn candidates(text: &str, gaz: &[GazMatch], out: &mut Vec<Candidate>) {
     let mut triggers: Vec<usize> = Vec::new();
     // Honorifics.
     for (i, w) in words(text) {
+        // Most words start with a lowercase letter no title starts with: skip the lookups.
+        let first = w.as_bytes()[0];
+        if first.is_ascii() && !r.initials.contains(&first) {
+            continue;
+        }
         if r.honorifics.contains(w) || (w.ends_with('.') && r.honorifics.contains(&w[..w.len() - 1])) {
             if is_boundary(text, i, i + w.len()) || w.ends_with('.') {
                 triggers.push(i + w.len());
