@@ -296,7 +296,7 @@ impl Document {
     pub fn all_blocks(&self) -> Vec<&Block> {
         let mut v: Vec<&Block> =
             self.blocks.iter().chain(self.statements.iter().flat_map(|s| s.blocks.iter())).collect();
-        v.sort_by_key(|b| (b.start, std::cmp::Reverse(b.end)));
+        v.sort_unstable_by_key(|b| (b.start, std::cmp::Reverse(b.end)));
         v
     }
 }

@@ -15,6 +15,15 @@ const THEME_KEY = 'statement-viewer:theme';
 const MAX_FILE = 50 * 1048576; // bytes
 const LARGE = 100_000; // UTF-16 units; larger texts show progress and render in slices
 const EMPTY_DOC = Object.freeze({ meeting: null, statements: [], blocks: [], entities: [] });
+// Texts this long stay out of the text box: a text box lays out its whole value in one go (in
+// Chromium about 0.5 s per million characters, 21 s for 20 million, more for mixed scripts),
+// which would freeze the page.
+const HUGE = 150_000; // UTF-16 units
+const KEEP_IN_BOX = 4_000_000; // UTF-16 units a hidden text box may keep (see keepAside)
+const OUTLINE_MAX = 500; // entries in the list of speakers
+const DRAFT_MAX = 5_000_000; // UTF-16 units: about what localStorage holds for one site
+const EMPTY_MESSAGE = 'No text yet: paste a statement above, open or drop a .txt file, or load the example.';
+const BLANK_MESSAGE = 'The text is only blank space: there is nothing to highlight.';
 
 const ui = {
   input: $('input'), view: $('text-view'), cards: $('cards'), outline: $('outline'),
@@ -36,6 +45,8 @@ const state = {
   groups: new Map(), // index key -> {kind, canonical, texts:Set, indices:[]}
   cursor: new Map(), // index key -> position of the last mention visited
   cleared: null, // text before Clear, for Undo
+  aside: null, // the text when it is too long for the text box (HUGE), else null
+  editAside: false, // the user chose to edit such a text in the box all the same
   version: '',
 };
 
@@ -81,17 +92,28 @@ function hideProgress() {
   ui.progress.hidden = true;
 }
 
-const kb = (n) => (n < 1024 ? `${n} characters` : `${(n / 1024).toFixed(n < 10240 ? 1 : 0)} K characters`);
+const kb = (n) => {
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} million characters`;
+  return n < 1024 ? `${n} characters` : `${(n / 1024).toFixed(n < 10240 ? 1 : 0)} K characters`;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Analysis: in the worker when it runs (the main thread never blocks on the wasm), else here.
 
+/** The worker failed (it stopped, or a message could not cross): the request is worth repeating. */
+class WorkerLost extends Error {}
+
+const WORKER_STARTS = 3; // the first worker and two replacements; after that, analysis on the page
+
 const engine = {
   module: null,
   worker: null,
+  starts: 0,
+  spawning: null,
+  version: '',
   local: false,
   nextId: 0,
-  pending: new Map(), // request id -> {resolve, reject}
+  pending: new Map(), // request id -> {resolve, reject, doc, parts: pieces still to come}
 
   async load() {
     const url = new URL('./pkg/statement_viewer_bg.wasm', import.meta.url);
@@ -100,37 +122,103 @@ const engine = {
     this.module = await WebAssembly.compile(await res.arrayBuffer());
   },
 
+  /** Starts the analysis (a worker, else the page's own instance); resolves with the version. */
   async startWorker() {
-    try {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-      const v = await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('worker start timed out')), 15000);
+    await this.ensure();
+    return this.worker ? this.version : version();
+  },
+
+  /** A worker when one runs or can be (re)started, else the page's own instance. */
+  async ensure() {
+    if (this.worker || this.local) return;
+    if (!this.spawning) this.spawning = this.spawn().finally(() => { this.spawning = null; });
+    if (!(await this.spawning) && !this.worker) await this.startLocal();
+  },
+
+  /** Starts a worker; resolves true once it is ready, false when none could start. */
+  spawn() {
+    if (this.starts >= WORKER_STARTS) return Promise.resolve(false);
+    this.starts++;
+    return new Promise((resolve) => {
+      let worker = null;
+      let timer = 0;
+      const fail = () => {
+        clearTimeout(timer);
+        try { worker?.terminate(); } catch { /* gone already */ }
+        resolve(false);
+      };
+      timer = setTimeout(fail, 15000);
+      try {
+        worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
         worker.onmessage = (e) => {
+          if (e.data?.type !== 'ready') { fail(); return; }
           clearTimeout(timer);
-          if (e.data?.type === 'ready') resolve(e.data.version); else reject(new Error(e.data?.message || 'worker failed'));
+          this.version = e.data.version;
+          this.adopt(worker);
+          resolve(true);
         };
-        worker.onerror = (e) => { clearTimeout(timer); e.preventDefault?.(); reject(new Error(e.message || 'worker failed')); };
+        worker.onerror = (e) => { e.preventDefault?.(); fail(); };
         worker.postMessage({ type: 'init', module: this.module });
-      });
-      worker.onmessage = (e) => {
-        const msg = e.data || {};
-        const p = this.pending.get(msg.id);
-        if (!p) return;
+      } catch {
+        fail();
+      }
+    });
+  },
+
+  adopt(worker) {
+    this.worker = worker;
+    worker.onmessage = (e) => this.receive(worker, e.data || {});
+    worker.onerror = (e) => {
+      e.preventDefault?.();
+      this.drop(worker, `the analysis worker stopped${e.message ? ` (${e.message})` : ''}`);
+    };
+    worker.onmessageerror = () => this.drop(worker, 'a message from the analysis worker could not be read');
+  },
+
+  /** Gives up on `worker`: its requests fail with WorkerLost; the next call starts another. */
+  drop(worker, reason) {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    try { worker.terminate(); } catch { /* gone already */ }
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of waiting) p.reject(new WorkerLost(reason));
+  },
+
+  receive(worker, msg) {
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    try {
+      if (msg.type === 'part') {
+        // The pieces of a long document, parsed and appended as they come, each in its own task
+        // (see worker.js).
+        let target = p.doc;
+        for (const key of msg.path) target = target[key];
+        for (const item of JSON.parse(msg.json)) target.push(item);
+        if (--p.parts > 0) return;
         this.pending.delete(msg.id);
-        if (msg.type === 'result') p.resolve(msg.json != null ? JSON.parse(msg.json) : msg.value); else p.reject(new Error(msg.message));
-      };
-      worker.onerror = (e) => {
-        e.preventDefault?.();
-        for (const p of this.pending.values()) p.reject(new Error('the analysis worker stopped'));
-        this.pending.clear();
-        this.worker = null; // later calls run on the main thread
-      };
-      this.worker = worker;
-      return v;
-    } catch {
-      this.worker = null;
-      await this.startLocal();
-      return version();
+        p.resolve(p.doc);
+        return;
+      }
+      if (msg.type !== 'result') {
+        this.pending.delete(msg.id);
+        p.reject(new Error(msg.message || 'the analysis failed'));
+        if (msg.fatal) this.drop(worker, 'the analysis engine failed');
+        return;
+      }
+      if (msg.json == null) {
+        this.pending.delete(msg.id);
+        p.resolve(msg.value);
+        return;
+      }
+      p.doc = JSON.parse(msg.json);
+      p.parts = msg.parts || 0;
+      if (p.parts > 0) return;
+      this.pending.delete(msg.id);
+      p.resolve(p.doc);
+    } catch (err) {
+      this.pending.delete(msg.id);
+      p.reject(err);
     }
   },
 
@@ -141,19 +229,44 @@ const engine = {
     }
   },
 
-  /** Runs annotate() or renderHtml() on `text`; resolves with its result. */
+  /**
+   * Runs annotate() or renderHtml() on `text`; resolves with its result. Rejects with WorkerLost
+   * when the worker fails meanwhile (the next call starts a new one, or runs on the page).
+   */
   async call(fn, text) {
-    if (this.worker) {
+    await this.ensure();
+    const worker = this.worker;
+    if (worker) {
       const id = ++this.nextId;
       return new Promise((resolve, reject) => {
-        this.pending.set(id, { resolve, reject });
-        this.worker.postMessage({ type: fn, id, text });
+        this.pending.set(id, { resolve, reject, doc: null, parts: 0 });
+        try {
+          worker.postMessage({ type: fn, id, text });
+        } catch (err) {
+          this.drop(worker, `the analysis worker could not be reached (${err?.message || err})`);
+        }
       });
     }
-    await this.startLocal();
     return fn === 'html' ? renderHtml(text) : annotate(text);
   },
 };
+
+/** engine.call(), once more when the worker fails (on a new worker, or on the page), and says so. */
+async function runEngine(fn, text) {
+  let lost = null;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const result = await engine.call(fn, text);
+      if (lost) {
+        setAlert('worker', `${lost}; ${engine.worker ? 'a new one took over' : 'the analysis now runs on this page, which can be slower'}. Your text is kept.`);
+      }
+      return result;
+    } catch (err) {
+      if (!(err instanceof WorkerLost) || attempt >= 2) throw err;
+      lost = `The analysis stopped unexpectedly: ${err.message}`;
+    }
+  }
+}
 
 let analysisTimer = 0;
 function scheduleAnalysis(delay) {
@@ -168,11 +281,15 @@ let rerun = false;
 function analyse() {
   clearTimeout(analysisTimer);
   analysisTimer = 0;
-  if (running) { rerun = true; return running; }
+  if (running) {
+    rerun = true;
+    state.view?.cancel(); // a long text may still be rendering: the newer text goes first
+    return running;
+  }
   running = (async () => {
     do {
       rerun = false;
-      const text = ui.input.value;
+      const text = currentText();
       const id = ++state.reqId;
       setBusy(true);
       setAlert('analysis', null);
@@ -180,7 +297,7 @@ function analyse() {
       if (large) showProgress(`Analysing ${kb(text.length)}…`, null);
       let doc;
       try {
-        doc = await engine.call('annotate', text);
+        doc = await runEngine('annotate', text);
       } catch (err) {
         setAlert('analysis', `The text could not be analysed (${err?.message || err}); it is shown without highlighting.`);
         doc = EMPTY_DOC;
@@ -211,14 +328,21 @@ async function paint(text, doc, id) {
   state.cursor.clear();
   hideDetails();
   renderCards(doc);
-  buildGroups(doc);
+  if (!(await buildGroups(doc))) return;
   renderLegend(doc);
   renderIndex();
   const large = text.length >= LARGE;
   ui.view.classList.toggle('sv-large', large);
-  if (large) showProgress('Rendering…', 0);
+  if (large) {
+    showProgress('Rendering…', 0);
+    // Setting up the view of a long text is itself a long step (about 0.15 s for 20 million
+    // characters): give it a task of its own.
+    await new Promise((resolve) => { setTimeout(resolve, 0); });
+    if (rerun) return;
+  }
   state.view = renderDocument(ui.view, text, doc, {
     progressive: large,
+    firstSliceMs: 8,
     onProgress: (done, total) => { if (id === state.reqId) showProgress(`Rendering… ${Math.round((100 * done) / total)}%`, done / total); },
   });
   const finished = await state.view.done;
@@ -229,7 +353,10 @@ async function paint(text, doc, id) {
   if (!analysisTimer && !rerun) setBusy(false);
   const n = doc.entities?.length || 0;
   const s = doc.statements?.length || 0;
-  setStatus(`${note ? `${note} ` : ''}${text ? `${n} ${n === 1 ? 'entity' : 'entities'} in ${s} ${s === 1 ? 'statement' : 'statements'}.` : 'No text.'}`);
+  let summary = `${n} ${n === 1 ? 'entity' : 'entities'} in ${s} ${s === 1 ? 'statement' : 'statements'}.`;
+  if (!text) summary = EMPTY_MESSAGE;
+  else if (!text.trim()) summary = BLANK_MESSAGE;
+  setStatus(`${note ? `${note} ` : ''}${summary}`);
   note = '';
 }
 
@@ -248,7 +375,8 @@ function renderCards(doc) {
   ui.outlineList.textContent = '';
   ui.outline.hidden = statements.length < 2;
   if (statements.length < 2) return;
-  statements.forEach((st, i) => {
+  // Thousands of entries would take the page seconds to lay out, and nobody scrolls through them.
+  statements.slice(0, OUTLINE_MAX).forEach((st, i) => {
     const li = document.createElement('li');
     const b = document.createElement('button');
     b.type = 'button';
@@ -286,6 +414,12 @@ function renderCards(doc) {
     li.append(b);
     ui.outlineList.append(li);
   });
+  if (statements.length > OUTLINE_MAX) {
+    const li = document.createElement('li');
+    li.className = 'help';
+    li.textContent = `${statements.length - OUTLINE_MAX} more statements follow in the text.`;
+    ui.outlineList.append(li);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,9 +427,13 @@ function renderCards(doc) {
 
 const keyOf = (e) => `${e.kind}\u0000${e.canonical || e.text}`;
 
-function buildGroups(doc) {
+/** Groups the entities for the index; resolves false when a newer text came meanwhile. */
+async function buildGroups(doc) {
   state.groups = new Map();
-  (doc.entities || []).forEach((e, i) => {
+  const entities = doc.entities || [];
+  let t0 = performance.now();
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
     const k = keyOf(e);
     let g = state.groups.get(k);
     if (!g) {
@@ -304,7 +442,14 @@ function buildGroups(doc) {
     }
     g.texts.add(e.text);
     g.indices.push(i);
-  });
+    // Hundreds of thousands of entities take a while: let the page breathe between slices.
+    if ((i & 255) === 255 && performance.now() - t0 > 12) {
+      await new Promise((resolve) => { setTimeout(resolve, 0); });
+      if (rerun) return false;
+      t0 = performance.now();
+    }
+  }
+  return true;
 }
 
 function renderLegend(doc) {
@@ -553,18 +698,122 @@ function markOf(target) {
 // ---------------------------------------------------------------------------------------------
 // Text input, storage, files
 
+// The text lives in the text box, or, when it is too long for one (HUGE), in state.aside: the
+// box is then hidden (a hidden box is never laid out) and a note says why.
+
+/** The current text. */
+function currentText() {
+  return state.aside ?? ui.input.value;
+}
+
+const asideNote = (() => {
+  const box = document.createElement('div');
+  box.id = 'aside-note';
+  box.className = 'help';
+  box.tabIndex = -1;
+  box.hidden = true;
+  const p = document.createElement('p');
+  const edit = document.createElement('button');
+  edit.type = 'button';
+  edit.textContent = 'Edit it here anyway (slow)';
+  edit.addEventListener('click', () => {
+    const text = state.aside;
+    if (text == null) return;
+    state.aside = null;
+    state.editAside = true;
+    box.hidden = true;
+    ui.input.hidden = false;
+    ui.input.value = text;
+    ui.input.focus();
+  });
+  box.append(p, edit);
+  return { box, p };
+})();
+
+/**
+ * Keeps `text` out of the text box (too long for it), with a note. `inBox`: the box holds it
+ * already (typed or pasted there); hidden, it may keep up to KEEP_IN_BOX units at little cost.
+ */
+function keepAside(text, inBox = false, why = null) {
+  const had = document.activeElement === ui.input;
+  state.aside = text;
+  state.editAside = false;
+  ui.input.hidden = true;
+  if (!inBox || text.length > KEEP_IN_BOX) {
+    // Emptying a box that holds megabytes takes a while (0.2 s for 20 MB), and so does removing
+    // it while it has the focus (1 s); hidden and blurred, it is replaced by an empty one at once.
+    if (ui.input.value.length > LARGE) {
+      ui.input.blur();
+      replaceInput();
+    } else ui.input.value = '';
+  }
+  asideNote.p.textContent = `${why || `This text is ${kb(text.length)} long, too long to edit here without freezing the page.`} `
+    + 'It is shown, read-only, in the highlighted view. Clear starts again.';
+  asideNote.box.hidden = false;
+  if (had) asideNote.box.focus();
+}
+
+/** Puts `text` in the text box, or aside when it is too long for it (or `why` says otherwise). */
+function putText(text, why = null) {
+  if (text.length >= HUGE || why) { keepAside(text, false, why); return; }
+  const had = document.activeElement === asideNote.box || asideNote.box.contains(document.activeElement);
+  state.aside = null;
+  state.editAside = false;
+  asideNote.box.hidden = true;
+  if (ui.input.value.length > LARGE) replaceInput();
+  ui.input.hidden = false;
+  ui.input.value = text;
+  if (had) ui.input.focus();
+}
+
+function replaceInput() {
+  const old = ui.input;
+  const box = document.createElement('textarea');
+  for (const a of old.attributes) box.setAttribute(a.name, a.value);
+  bindInput(box);
+  old.replaceWith(box);
+  ui.input = box;
+}
+
+function bindInput(box) {
+  box.addEventListener('input', () => {
+    if (!state.editAside && box.value.length >= HUGE) keepAside(box.value, true);
+    hideUndo();
+    textChanged();
+  });
+  // A paste that makes the text too long for the box goes aside without entering the box.
+  box.addEventListener('paste', (e) => {
+    const pasted = e.clipboardData?.getData('text/plain');
+    if (!pasted || state.editAside) return;
+    const before = box.value.slice(0, box.selectionStart);
+    const after = box.value.slice(box.selectionEnd);
+    if (before.length + pasted.length + after.length < HUGE) return;
+    e.preventDefault();
+    keepAside(before + pasted.replace(/\r\n?/g, '\n') + after); // as the box would: line ends as \n
+    hideUndo();
+    textChanged();
+  });
+}
+
 let saveTimer = 0;
 function saveSoon() {
   clearTimeout(saveTimer);
   // Writing a megabyte takes a moment: save large texts less often while typing.
-  saveTimer = setTimeout(saveNow, ui.input.value.length >= LARGE ? 1500 : 400);
+  saveTimer = setTimeout(saveNow, currentText().length >= LARGE ? 1500 : 400);
 }
 
 function saveNow() {
   clearTimeout(saveTimer);
   saveTimer = 0;
+  const text = currentText();
   try {
-    localStorage.setItem(TEXT_KEY, ui.input.value);
+    if (text.length > DRAFT_MAX) {
+      // It would not fit: drop the older draft rather than bring it back after a reload.
+      localStorage.removeItem(TEXT_KEY);
+      setAlert('storage', `This text (${kb(text.length)}) is too long to keep as a draft in this browser (${kb(DRAFT_MAX)} at most): it will not come back after a reload. Keep your copy, or download it (Export).`);
+      return;
+    }
+    localStorage.setItem(TEXT_KEY, text);
     setAlert('storage', null);
   } catch {
     setAlert('storage', 'Your text could not be saved in this browser (storage is full or disabled). Copy or download it before you close this page.');
@@ -586,14 +835,15 @@ function dropFragment() {
 function textChanged({ immediate = false } = {}) {
   dropFragment();
   setAlert('link', null);
+  setAlert('worker', null);
   ui.permalinkOut.hidden = true;
-  const n = ui.input.value.length;
+  const n = currentText().length;
   if (immediate) analyse(); else scheduleAnalysis(n >= LARGE ? 400 : 60);
   saveSoon();
 }
 
-function setText(text) {
-  ui.input.value = text;
+function setText(text, why) {
+  putText(text, why);
   hideUndo();
   textChanged({ immediate: true });
 }
@@ -610,10 +860,12 @@ async function openFile(file) {
   }
   try {
     const buf = await file.arrayBuffer();
-    const { text, message } = decodeFile(buf, file.name);
+    const { text, message, binary } = decodeFile(buf, file.name);
     setAlert('file', message);
     noteForNextStatus(`Opened ${file.name}.`);
-    setText(text);
+    // Fragments of a binary file are for reading; in the text box, text in many scripts at
+    // once is slow to lay out.
+    setText(text, binary ? 'These are the readable fragments of a file that is not text.' : null);
   } catch (err) {
     setAlert('file', `“${file.name}” could not be read (${err?.message || err}).`);
   }
@@ -663,7 +915,7 @@ async function exportPayload(format) {
       return { data: toDisplacy(text, doc), mime: 'application/json', file: `${baseName()}.displacy.json`, label: 'displaCy JSON' };
     case 'html': {
       let html;
-      try { html = await engine.call('html', text); } catch (err) { throw new Error(`HTML export failed (${err?.message || err})`); }
+      try { html = await runEngine('html', text); } catch (err) { throw new Error(`HTML export failed (${err?.message || err})`); }
       return { data: toHtmlSnippet(html, SNIPPET_CSS), mime: 'text/html', file: `${baseName()}.html`, label: 'HTML snippet' };
     }
     case 'csv':
@@ -724,7 +976,7 @@ async function doExport(kind) {
 
 async function makePermalink() {
   try {
-    const frag = await encodeFragment(ui.input.value);
+    const frag = await encodeFragment(currentText());
     const url = `${location.href.split('#')[0]}#${frag}`;
     history.replaceState(null, '', url);
     ui.permalinkOut.value = url;
@@ -775,14 +1027,15 @@ function isTyping(target) {
 }
 
 function wire() {
-  ui.input.addEventListener('input', () => { hideUndo(); textChanged(); });
+  bindInput(ui.input);
+  ui.input.after(asideNote.box);
   $('open-file').addEventListener('click', () => ui.file.click());
   ui.file.addEventListener('change', () => { openFile(ui.file.files?.[0]); ui.file.value = ''; });
   $('load-example').addEventListener('click', () => { setAlert('file', null); noteForNextStatus('Example loaded.'); setText(state.seed); });
   $('clear').addEventListener('click', () => {
-    if (!ui.input.value) return;
-    state.cleared = ui.input.value;
-    ui.input.value = '';
+    if (!currentText()) return;
+    state.cleared = currentText();
+    putText('');
     setAlert('file', null);
     textChanged({ immediate: true });
     ui.undoBar.hidden = false;
@@ -861,7 +1114,7 @@ function wire() {
 
   window.addEventListener('hashchange', async () => {
     const text = await textFromFragment();
-    if (text != null) { ui.input.value = text; hideUndo(); analyse(); }
+    if (text != null) { putText(text); hideUndo(); analyse(); }
   });
   window.addEventListener('pagehide', () => { if (saveTimer) saveNow(); });
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden' && saveTimer) saveNow(); });
@@ -895,8 +1148,10 @@ async function main() {
   if (text == null) text = readStored();
   state.seed = await seed;
   if (text == null) text = state.seed;
-  ui.input.value = text;
-  ui.view.textContent = text; // shown at once, highlighted when the analysis is back
+  putText(text);
+  // Shown at once, highlighted when the analysis is back (a long text waits: laying it out
+  // as one text node would hold the page up).
+  if (text.length < LARGE) ui.view.textContent = text;
   state.text = text;
   try {
     await wasm;

@@ -100,7 +100,8 @@ export async function decodeFragment(fragment) {
   const v = params.get(FRAGMENT_KEY);
   if (!v) return null;
   const bytes = await pipe(base64urlToBytes(v), new DecompressionStream('deflate-raw'));
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  // ignoreBOM: a text that starts with U+FEFF keeps it (the decoder would drop it as a mark).
+  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
 }
 
 // ---- file decoding ----
@@ -119,23 +120,44 @@ function looksUtf16(bytes, textAt) {
   return zeros > 0.4 * (n / 2) && other * 10 < zeros;
 }
 
+// UTF-16 as it is, or, when it is not valid (a lone surrogate, an odd byte), with U+FFFD for
+// what cannot be read, and a message saying so.
+function decodeUtf16(bytes, label, name) {
+  try {
+    return { text: new TextDecoder(label, { fatal: true }).decode(bytes), message: null };
+  } catch {
+    return {
+      text: new TextDecoder(label).decode(bytes),
+      message: `“${name}” is not valid UTF-16 text; characters that could not be read are shown as �. `
+        + 'Save it as UTF-8 text and open it again for an exact copy.',
+    };
+  }
+}
+
 /**
- * Decodes a dropped or opened file as text. Returns { text, message } where message explains
- * a problem (binary file, invalid UTF-8) or is null.
+ * Decodes a dropped or opened file as text. Returns { text, message, binary } where message
+ * explains a problem (binary file, invalid UTF-8 or UTF-16) or is null, and binary is true when
+ * the text is the readable fragments of a file that is not text.
  */
 export function decodeFile(buffer, name = 'file') {
   const bytes = new Uint8Array(buffer);
   const head = String.fromCharCode(...bytes.subarray(0, 8));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), message: null };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), message: null };
-  if (looksUtf16(bytes, 0)) return { text: new TextDecoder('utf-16le').decode(bytes), message: null };
-  if (looksUtf16(bytes, 1)) return { text: new TextDecoder('utf-16be').decode(bytes), message: null };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le', name);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be', name);
+  if (looksUtf16(bytes, 0)) return decodeUtf16(bytes, 'utf-16le', name);
+  if (looksUtf16(bytes, 1)) return decodeUtf16(bytes, 'utf-16be', name);
   let kind = null;
   if (head.startsWith('%PDF')) kind = 'a PDF file';
   else if (head.startsWith('PK\u0003\u0004')) kind = 'a Word, ODF or ZIP file';
   else if (head.startsWith('\u00d0\u00cf\u0011\u00e0')) kind = 'an old Word (.doc) file';
+  else if (head.startsWith('\u0089PNG') || head.startsWith('GIF8') || head.startsWith('\u00ff\u00d8\u00ff')) kind = 'an image';
   let nul = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) nul++;
+  let ctl = 0; // control bytes that text does not use (tab, line ends, form feed and escape aside)
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0) nul++;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) ctl++;
+  }
   let text;
   let valid = true;
   try {
@@ -144,13 +166,14 @@ export function decodeFile(buffer, name = 'file') {
     valid = false;
     text = new TextDecoder('utf-8').decode(bytes);
   }
-  const binary = kind || nul > Math.max(1, bytes.length / 100);
+  const binary = kind || nul > Math.max(1, bytes.length / 100) || ctl > Math.max(8, bytes.length / 50);
   if (binary) {
     // Keep the readable runs of a binary file: drop control characters and replacement chars.
     text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]+/g, ' ');
     const what = kind || 'a binary file';
     return {
       text,
+      binary: true,
       message: `“${name}” looks like ${what}, not plain text. Only readable fragments are shown; `
         + 'for best results copy the text from the document and paste it here.',
     };

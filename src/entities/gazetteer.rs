@@ -173,7 +173,7 @@ impl Gazetteer {
     pub fn find(&'static self, text: &str) -> Vec<GazMatch> {
         let folded = Folded::new(text);
         let mut all = self.find_all(text, &folded);
-        all.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        all.sort_unstable_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         let mut out: Vec<GazMatch> = Vec::new();
         for m in all {
             if out.last().is_none_or(|l| l.span.end <= m.span.start) {

@@ -60,7 +60,7 @@ impl Candidate {
 pub fn recognize(text: &str, doc: &Document, opts: &Options) -> Vec<Entity> {
     let folded = Folded::new(text);
     let mut gaz = gazetteer().find_all(text, &folded);
-    gaz.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    gaz.sort_unstable_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut cands: Vec<Candidate> = gaz
         .iter()
         .map(|m| Candidate {
@@ -103,7 +103,7 @@ fn excluded_spans(text: &str, doc: &Document) -> Excluded {
         .filter(|b| b.kind == BlockKind::Furniture)
         .map(|b| b.span())
         .collect();
-    furniture.sort();
+    furniture.sort_unstable();
     Excluded { none, furniture }
 }
 
@@ -142,12 +142,13 @@ fn overlaps_any(spans: &[Span], span: Span) -> bool {
 /// dropping any that overlap one already kept.
 fn resolve(text: &str, mut cands: Vec<Candidate>, excluded: &Excluded) -> Vec<Entity> {
     cands.retain(|c| !c.span.is_empty() && text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
-    cands.sort_by(|a, b| {
+    cands.sort_unstable_by(|a, b| {
         a.span
             .start
             .cmp(&b.span.start)
             .then(b.span.end.cmp(&a.span.end))
             .then(b.priority.cmp(&a.priority))
+            .then(a.kind.cmp(&b.kind))
     });
     let mut out: Vec<Entity> = Vec::new();
     let mut last_end = 0;

@@ -128,7 +128,7 @@ pub fn candidates(text: &str, gaz: &[GazMatch], out: &mut Vec<Candidate>) {
             }
         }
     }
-    names.sort();
+    names.sort_unstable();
     names.dedup();
     names.retain(|n| !r.stopwords.contains(n.as_str()));
     for span in found {

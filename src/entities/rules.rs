@@ -25,7 +25,7 @@ fn units() -> &'static [String] {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_string)
             .collect();
-        v.sort_by_key(|u| std::cmp::Reverse(u.len()));
+        v.sort_unstable_by_key(|u| std::cmp::Reverse(u.len()));
         v
     })
 }

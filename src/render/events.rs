@@ -57,7 +57,7 @@ pub fn events<'d, 't>(text: &'t str, doc: &'d Document) -> Vec<Event<'d, 't>> {
         elems.push(Elem { span: e.span(), rank: 3, tag: Tag::Entity(e) });
     }
     elems.retain(|e| valid(e.span));
-    elems.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rank.cmp(&b.rank)).then(b.span.end.cmp(&a.span.end)));
+    elems.sort_unstable_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rank.cmp(&b.rank)).then(b.span.end.cmp(&a.span.end)));
 
     let mut points: Vec<usize> = elems.iter().flat_map(|e| [e.span.start, e.span.end]).collect();
     points.push(text.len());

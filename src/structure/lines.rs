@@ -20,7 +20,7 @@ struct Phrases {
 impl Phrases {
     fn new(data: &'static str) -> Phrases {
         let mut list: Vec<String> = self::list(data).into_iter().map(str::to_lowercase).collect();
-        list.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        list.sort_unstable_by_key(|t| std::cmp::Reverse(t.len()));
         let mut initials: Vec<char> = list.iter().filter_map(|t| t.chars().next()).collect();
         initials.sort_unstable();
         initials.dedup();

@@ -106,7 +106,7 @@ fn honorifics() -> &'static Vec<Vec<&'static str>> {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| l.split_whitespace().collect())
             .collect();
-        v.sort_by_key(|h| std::cmp::Reverse(h.len()));
+        v.sort_unstable_by_key(|h| std::cmp::Reverse(h.len()));
         v
     })
 }
@@ -340,7 +340,7 @@ pub fn voice_country(text: &str, paragraphs: &[Span]) -> Option<&'static Entry> 
         }
     }
     let mut ranked: Vec<(usize, &'static Entry)> = votes.into_values().collect();
-    ranked.sort_by_key(|&(n, e)| (std::cmp::Reverse(n), e.canonical.clone()));
+    ranked.sort_unstable_by_key(|&(n, e)| (std::cmp::Reverse(n), e.canonical.clone()));
     match ranked.as_slice() {
         [] => None,
         [(_, e)] => Some(e),
