@@ -838,7 +838,9 @@ function textChanged({ immediate = false } = {}) {
   setAlert('worker', null);
   ui.permalinkOut.hidden = true;
   const n = currentText().length;
-  if (immediate) analyse(); else scheduleAnalysis(n >= LARGE ? 400 : 60);
+  // Ordinary texts are analysed at once (analyse() coalesces bursts of typing: the latest text
+  // wins); long ones wait for a pause in typing.
+  if (immediate || n < LARGE) analyse(); else scheduleAnalysis(400);
   saveSoon();
 }
 
