@@ -1,7 +1,7 @@
 //! Entity recognition. Candidates come from the gazetteers ([`gazetteer`]), the pattern rules
 //! ([`rules`]) and the name patterns ([`names`]); [`resolve`] keeps the longest of overlapping
 //! candidates (then the higher priority), so the output never nests or overlaps; acronyms defined
-//! in the text ([`acronyms`]) are added last. Page furniture, honorifics and the language of
+//! in the text ([`acronyms`]) are added last. Page and job numbers, honorifics and the language of
 //! `(spoke in French)` are never tagged.
 
 pub mod acronyms;
@@ -87,11 +87,12 @@ pub fn recognize(text: &str, doc: &Document, opts: &Options) -> Vec<Entity> {
     entities
 }
 
-/// Spans where nothing (or, in furniture, nothing but documents and dates) is tagged.
+/// Spans where nothing is tagged, and page furniture, where numbers (page and job numbers,
+/// barcodes) are not tagged but symbols, dates and running titles are (guideline rule 13).
 struct Excluded {
     /// Nothing is tagged inside these.
     none: Vec<Span>,
-    /// Only documents and dates are tagged inside these (page furniture).
+    /// Page furniture: no numbers inside.
     furniture: Vec<Span>,
 }
 
@@ -128,7 +129,7 @@ impl Excluded {
         if overlaps_any(&self.none, c.span) {
             return false;
         }
-        matches!(c.kind, EntityKind::Document | EntityKind::Date) || !overlaps_any(&self.furniture, c.span)
+        c.kind != EntityKind::Number || !overlaps_any(&self.furniture, c.span)
     }
 }
 
