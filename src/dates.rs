@@ -5,6 +5,7 @@
 //! `YYYY-MM`. Numeric dates are read day first (`13/01/2020`), as UN documents write them, unless
 //! only month first makes sense (`01/13/2020`).
 
+use crate::scan::{digits as digit_run, is_space, is_word_char as word_char};
 use crate::span::Span;
 
 /// Weekdays in English, Swedish, French and Spanish (matched ignoring ASCII case), and the
@@ -68,22 +69,9 @@ fn month_word(w: &str) -> Option<(u32, bool, bool, bool)> {
     ABBREVIATIONS.iter().find(|(m, _)| m.len() == w.len() && same(m)).map(|&(_, n)| (n, false, false, false))
 }
 
-fn is_space(c: char) -> bool {
-    c.is_whitespace()
-}
 
-fn word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
 
-/// End of the whitespace at `i`.
-fn spaces(text: &str, i: usize) -> usize {
-    i + text[i..].len() - text[i..].trim_start_matches(is_space).len()
-}
 
-fn digit_run(text: &str, i: usize) -> usize {
-    i + text.as_bytes()[i..].iter().take_while(|b| b.is_ascii_digit()).count()
-}
 
 /// A day number (1–31, up to two digits, optional `st`/`er`/`º` … and `.`) ending at `end`;
 /// returns its start and value.
@@ -133,14 +121,14 @@ fn year_after(text: &str, i: usize) -> Option<(usize, u32)> {
     if text[j..].starts_with(',') || text[j..].starts_with('.') {
         j += 1;
     }
-    let k = spaces(text, j);
+    let k = skip_all(text, j);
     if k == j {
         return None;
     }
     let mut k2 = k;
     for w in ["del ", "de "] {
         if text[k..].starts_with(w) {
-            k2 = spaces(text, k + w.len() - 1);
+            k2 = skip_all(text, k + w.len() - 1);
             break;
         }
     }
@@ -234,7 +222,7 @@ fn month_date(text: &str, ms: usize, me: usize) -> Option<Found> {
     }
     // Day after: "November 7".
     if day.is_none() && !dash {
-        let a = spaces(text, me2);
+        let a = skip_all(text, me2);
         if a > me2 {
             if let Some((de, d)) = day_after(text, a) {
                 end = de;
@@ -439,4 +427,9 @@ mod tests {
         ];
         assert_eq!(got, want);
     }
+}
+
+/// The end of all the whitespace at `i`.
+fn skip_all(text: &str, i: usize) -> usize {
+    crate::scan::skip_spaces(text, i, usize::MAX)
 }

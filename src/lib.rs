@@ -25,6 +25,7 @@ pub mod entities;
 pub mod eval;
 pub mod model;
 pub mod render;
+pub mod scan;
 pub mod span;
 pub mod structure;
 pub mod text;

@@ -9,7 +9,6 @@ pub mod folded;
 pub mod gazetteer;
 pub mod names;
 pub mod rules;
-pub mod scan;
 
 use self::folded::Folded;
 use self::gazetteer::{gazetteer, Entry};
@@ -113,10 +112,10 @@ fn language_notes(text: &str) -> Vec<Span> {
     const OPENERS: [&str; 4] = ["(spoke in ", "(speaking in ", "(interpretation from ", "(interpreted from "];
     let mut out = Vec::new();
     for (o, _) in text.match_indices('(') {
-        let Some(l) = OPENERS.iter().find_map(|p| scan::lit(text, o, p)) else { continue };
-        let e = scan::letters(text, l);
+        let Some(l) = OPENERS.iter().find_map(|p| crate::scan::lit(text, o, p)) else { continue };
+        let e = crate::scan::letters(text, l);
         if e > l && text[l..].starts_with(|c: char| c.is_uppercase()) {
-            if let Some(c) = scan::lit(text, e, ")") {
+            if let Some(c) = crate::scan::lit(text, e, ")") {
                 out.push(Span::new(o, c));
             }
         }

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::gazetteer::{is_boundary, GazMatch};
-use super::scan::{is_space, skip_spaces, word_in};
+use crate::scan::{is_space, skip_spaces, word_in};
 use super::Candidate;
 use crate::model::EntityKind;
 use crate::span::Span;

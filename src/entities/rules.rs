@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use super::scan::*;
+use crate::scan::*;
 use super::Candidate;
 use crate::model::EntityKind;
 use crate::span::Span;

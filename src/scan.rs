@@ -1,6 +1,6 @@
-//! Small scanning helpers shared by the rules: character classes and cursor steps over the
-//! original text. Every function takes byte offsets on character boundaries and returns offsets
-//! on character boundaries.
+//! Small scanning helpers shared by the date scanner and the entity rules: character classes and
+//! cursor steps over the original text. Every function takes byte offsets on character boundaries
+//! and returns offsets on character boundaries.
 
 /// Whitespace as statements use it, NBSP and narrow spaces included.
 pub fn is_space(c: char) -> bool {
