@@ -34,7 +34,7 @@ if ! rustup toolchain list | grep -q '^nightly'; then
 fi
 if ! cargo fuzz --help >/dev/null 2>&1; then
     echo "==> installing cargo-fuzz"
-    cargo install cargo-fuzz --locked
+    cargo install cargo-fuzz --locked || cargo install cargo-fuzz
 fi
 
 targets=(annotate options)
