@@ -373,6 +373,11 @@ pub fn month(name: &str) -> Option<u32> {
     Some(m)
 }
 
+/// The end of all the whitespace at `i`.
+fn skip_all(text: &str, i: usize) -> usize {
+    crate::scan::skip_spaces(text, i, usize::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -427,9 +432,4 @@ mod tests {
         ];
         assert_eq!(got, want);
     }
-}
-
-/// The end of all the whitespace at `i`.
-fn skip_all(text: &str, i: usize) -> usize {
-    crate::scan::skip_spaces(text, i, usize::MAX)
 }

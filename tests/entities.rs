@@ -11,7 +11,6 @@ fn check(cases: &[(&str, &[(&str, &str)])]) {
     for (text, want) in cases {
         let got = found(text);
         let want: Vec<(String, &str)> = want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
-        let got: Vec<(String, &str)> = got.into_iter().map(|(s, k)| (s, k)).collect();
         assert_eq!(got, want, "\nin: {text:?}");
     }
 }

@@ -263,9 +263,6 @@ mod tests {
             .find(text)
             .into_iter()
             .map(|m| (m.span.of(text), m.entry.canonical.as_str()))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .map(|(a, b)| (a, b))
             .collect()
     }
 

@@ -188,11 +188,7 @@ fn link(text: &str, c: Candidate) -> Entity {
         }
     }
     match e.kind {
-        EntityKind::Date => {
-            if e.code.is_none() {
-                e.code = crate::dates::parse_date(&e.text);
-            }
-        }
+        EntityKind::Date if e.code.is_none() => e.code = crate::dates::parse_date(&e.text),
         EntityKind::Person | EntityKind::Number => {
             e.canonical = e.canonical.split_whitespace().collect::<Vec<_>>().join(" ");
         }

@@ -99,10 +99,9 @@ pub fn candidates(text: &str, gaz: &[GazMatch], out: &mut Vec<Candidate>) {
         if first.is_ascii() && !r.initials.contains(&first) {
             continue;
         }
-        if r.honorifics.contains(w) || (w.ends_with('.') && r.honorifics.contains(&w[..w.len() - 1])) {
-            if is_boundary(text, i, i + w.len()) || w.ends_with('.') {
-                triggers.push(i + w.len());
-            }
+        let title = r.honorifics.contains(w) || (w.ends_with('.') && r.honorifics.contains(&w[..w.len() - 1]));
+        if title && (is_boundary(text, i, i + w.len()) || w.ends_with('.')) {
+            triggers.push(i + w.len());
         }
     }
     // Offices directly before a name ("Foreign Minister Fumio Kishida").
