@@ -11,31 +11,129 @@ use crate::span::Span;
 /// Weekdays in English, Swedish, French and Spanish (matched ignoring ASCII case), and the
 /// abbreviations English uses.
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
-    "thur", "thurs", "fri", "sat", "sun", "måndag", "måndagen", "tisdag", "tisdagen", "onsdag", "onsdagen", "torsdag",
-    "torsdagen", "fredag", "fredagen", "lördag", "lördagen", "söndag", "söndagen", "lundi", "mardi", "mercredi", "jeudi",
-    "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado",
-    "sabado", "domingo",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "måndag",
+    "måndagen",
+    "tisdag",
+    "tisdagen",
+    "onsdag",
+    "onsdagen",
+    "torsdag",
+    "torsdagen",
+    "fredag",
+    "fredagen",
+    "lördag",
+    "lördagen",
+    "söndag",
+    "söndagen",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "sabado",
+    "domingo",
 ];
 
 /// Month names: (name, number, English). Abbreviations are listed in [`ABBREVIATIONS`].
 const MONTHS: &[(&str, u32, bool)] = &[
-    ("january", 1, true), ("february", 2, true), ("march", 3, true), ("april", 4, true), ("may", 5, true),
-    ("june", 6, true), ("july", 7, true), ("august", 8, true), ("september", 9, true), ("october", 10, true),
-    ("november", 11, true), ("december", 12, true),
-    ("janvier", 1, false), ("février", 2, false), ("fevrier", 2, false), ("mars", 3, false), ("avril", 4, false),
-    ("mai", 5, false), ("juin", 6, false), ("juillet", 7, false), ("août", 8, false), ("aout", 8, false),
-    ("septembre", 9, false), ("octobre", 10, false), ("novembre", 11, false), ("décembre", 12, false),
-    ("decembre", 12, false), ("enero", 1, false), ("febrero", 2, false), ("marzo", 3, false), ("abril", 4, false),
-    ("mayo", 5, false), ("junio", 6, false), ("julio", 7, false), ("agosto", 8, false), ("septiembre", 9, false),
-    ("setiembre", 9, false), ("octubre", 10, false), ("noviembre", 11, false), ("diciembre", 12, false),
-    ("januari", 1, false), ("februari", 2, false), ("maj", 5, false), ("juni", 6, false), ("juli", 7, false),
-    ("augusti", 8, false), ("oktober", 10, false),
+    ("january", 1, true),
+    ("february", 2, true),
+    ("march", 3, true),
+    ("april", 4, true),
+    ("may", 5, true),
+    ("june", 6, true),
+    ("july", 7, true),
+    ("august", 8, true),
+    ("september", 9, true),
+    ("october", 10, true),
+    ("november", 11, true),
+    ("december", 12, true),
+    ("janvier", 1, false),
+    ("février", 2, false),
+    ("fevrier", 2, false),
+    ("mars", 3, false),
+    ("avril", 4, false),
+    ("mai", 5, false),
+    ("juin", 6, false),
+    ("juillet", 7, false),
+    ("août", 8, false),
+    ("aout", 8, false),
+    ("septembre", 9, false),
+    ("octobre", 10, false),
+    ("novembre", 11, false),
+    ("décembre", 12, false),
+    ("decembre", 12, false),
+    ("enero", 1, false),
+    ("febrero", 2, false),
+    ("marzo", 3, false),
+    ("abril", 4, false),
+    ("mayo", 5, false),
+    ("junio", 6, false),
+    ("julio", 7, false),
+    ("agosto", 8, false),
+    ("septiembre", 9, false),
+    ("setiembre", 9, false),
+    ("octubre", 10, false),
+    ("noviembre", 11, false),
+    ("diciembre", 12, false),
+    ("januari", 1, false),
+    ("februari", 2, false),
+    ("maj", 5, false),
+    ("juni", 6, false),
+    ("juli", 7, false),
+    ("augusti", 8, false),
+    ("oktober", 10, false),
 ];
 const ABBREVIATIONS: &[(&str, u32)] = &[
-    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sept", 9), ("sep", 9),
-    ("oct", 10), ("nov", 11), ("dec", 12), ("janv", 1), ("févr", 2), ("fevr", 2), ("avr", 4), ("juil", 7),
-    ("déc", 12), ("ene", 1), ("abr", 4), ("ago", 8), ("dic", 12), ("okt", 10),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sept", 9),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("janv", 1),
+    ("févr", 2),
+    ("fevr", 2),
+    ("avr", 4),
+    ("juil", 7),
+    ("déc", 12),
+    ("ene", 1),
+    ("abr", 4),
+    ("ago", 8),
+    ("dic", 12),
+    ("okt", 10),
 ];
 
 /// A date found in running text.
@@ -56,7 +154,10 @@ pub struct Found {
 /// How `w` names a month: (number, English, full name, cased).
 fn month_word(w: &str) -> Option<(u32, bool, bool, bool)> {
     // Every month name and abbreviation starts with one of these letters.
-    if w.len() < 3 || w.len() > 10 || !matches!(w.as_bytes()[0] | 0x20, b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd') {
+    if w.len() < 3
+        || w.len() > 10
+        || !matches!(w.as_bytes()[0] | 0x20, b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+    {
         return None;
     }
     let same = |m: &str| if w.is_ascii() { m.eq_ignore_ascii_case(w) } else { m == w.to_lowercase() };
@@ -68,10 +169,6 @@ fn month_word(w: &str) -> Option<(u32, bool, bool, bool)> {
     }
     ABBREVIATIONS.iter().find(|(m, _)| m.len() == w.len() && same(m)).map(|&(_, n)| (n, false, false, false))
 }
-
-
-
-
 
 /// A day number (1–31, up to two digits, optional `st`/`er`/`º` … and `.`) ending at `end`;
 /// returns its start and value.
@@ -232,7 +329,8 @@ fn month_date(text: &str, ms: usize, me: usize) -> Option<Found> {
     }
     let year = if dash {
         let e = digit_run(text, me2 + 1);
-        (e - me2 - 1 == 4 && !text[e..].starts_with(word_char)).then(|| (e, text[me2 + 1..e].parse::<u32>().unwrap_or(0)))
+        (e - me2 - 1 == 4 && !text[e..].starts_with(word_char))
+            .then(|| (e, text[me2 + 1..e].parse::<u32>().unwrap_or(0)))
     } else {
         year_after(text, end)
     };
@@ -260,14 +358,22 @@ fn numeric(text: &str, s: usize, e: usize) -> Option<Found> {
         if text[end..].starts_with(word_char) {
             return None;
         }
-        Some(Found { span: Span::new(s, end), iso: Some(iso?), has_day: true, has_year: true, cased: false, english: false })
+        Some(Found {
+            span: Span::new(s, end),
+            iso: Some(iso?),
+            has_day: true,
+            has_year: true,
+            cased: false,
+            english: false,
+        })
     };
     if e - s == 4 && b.get(e) == Some(&b'-') {
         let m = digit_run(text, e + 1);
         if m - e - 1 == 2 && b.get(m) == Some(&b'-') {
             let d = digit_run(text, m + 1);
             if d - m - 1 == 2 {
-                let (y, mo, da) = (text[s..e].parse().ok()?, text[e + 1..m].parse().ok()?, text[m + 1..d].parse().ok()?);
+                let (y, mo, da) =
+                    (text[s..e].parse().ok()?, text[e + 1..m].parse().ok()?, text[m + 1..d].parse().ok()?);
                 return found(d, iso(y, mo, Some(da)));
             }
         }
@@ -286,7 +392,8 @@ fn numeric(text: &str, s: usize, e: usize) -> Option<Found> {
         if y - m - 1 != 4 {
             return None;
         }
-        let (a, bb, yy): (u32, u32, u32) = (text[s..e].parse().ok()?, text[e + 1..m].parse().ok()?, text[m + 1..y].parse().ok()?);
+        let (a, bb, yy): (u32, u32, u32) =
+            (text[s..e].parse().ok()?, text[e + 1..m].parse().ok()?, text[m + 1..y].parse().ok()?);
         let (mo, da) = if bb > 12 && a <= 12 { (a, bb) } else { (bb, a) };
         return found(y, iso(yy, mo, Some(da)));
     }

@@ -31,9 +31,7 @@ pub mod structure;
 pub mod text;
 mod wasm;
 
-pub use model::{
-    Block, BlockKind, Document, Entity, EntityKind, Meeting, Options, Sentence, Speaker, Statement,
-};
+pub use model::{Block, BlockKind, Document, Entity, EntityKind, Meeting, Options, Sentence, Speaker, Statement};
 pub use span::Span;
 
 /// Annotates `text` with the default [`Options`].

@@ -49,7 +49,8 @@ pub fn letters(text: &str, i: usize) -> usize {
 /// If `text[i..]` starts with one of `words` (exactly, as a whole word), its end.
 pub fn word_in(text: &str, i: usize, words: &[&str]) -> Option<usize> {
     let end = letters(text, i);
-    (end > i && words.contains(&&text[i..end]) && !char_at(text, end).is_some_and(|c| c.is_ascii_digit())).then_some(end)
+    (end > i && words.contains(&&text[i..end]) && !char_at(text, end).is_some_and(|c| c.is_ascii_digit()))
+        .then_some(end)
 }
 
 /// If `text[i..]` starts with `lit`, its end.

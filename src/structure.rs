@@ -167,15 +167,18 @@ pub fn parse(text: &str, opts: &Options) -> Document {
         bodies.push((st, segs));
     }
 
-    let layout =
-        paragraphs::layout(text, bodies.iter().map(|(_, s)| s.as_slice()).chain(std::iter::once(front_segs.as_slice())));
+    let layout = paragraphs::layout(
+        text,
+        bodies.iter().map(|(_, s)| s.as_slice()).chain(std::iter::once(front_segs.as_slice())),
+    );
     doc.blocks.extend(paragraphs::build(text, &front_segs, layout, opts));
     let record = !turns.is_empty();
     for (mut st, segs) in bodies {
         let mut blocks = paragraphs::build(text, &segs, layout, opts);
         if record {
             // Procedure, headings and furniture after a turn's speech belong to no statement.
-            let trailer = |b: &Block| matches!(b.kind, BlockKind::Procedural | BlockKind::Heading | BlockKind::Furniture);
+            let trailer =
+                |b: &Block| matches!(b.kind, BlockKind::Procedural | BlockKind::Heading | BlockKind::Furniture);
             let speech_end = blocks.iter().filter(|b| !trailer(b)).map(|b| b.end).max().unwrap_or(0);
             while blocks.last().is_some_and(|b| trailer(b) && b.start >= speech_end) {
                 doc.blocks.extend(blocks.pop());
@@ -249,7 +252,8 @@ fn region_segs(text: &str, lines: &[Line], furn: &[bool], from: Pos, to: usize, 
             continue;
         }
         let t = span.of(text);
-        let finished = after_gap || prev_text.is_none_or(|s| s.kind != SegKind::Text || text::ends_sentence(s.span.of(text)));
+        let finished =
+            after_gap || prev_text.is_none_or(|s| s.kind != SegKind::Text || text::ends_sentence(s.span.of(text)));
         let kind = if let Some(list) = record.then(|| lines::procedural_line(t)).flatten() {
             list_open = list;
             procedure_open = !list && !text::ends_sentence(t);
@@ -328,7 +332,11 @@ fn speaker_label(text: &str, rest: &mut Vec<Seg>, out: &mut Vec<Seg>) {
     if tail.is_empty() {
         rest.remove(0);
     } else {
-        let kind = if lines::is_salutation(tail.of(text)) { SegKind::Fixed(BlockKind::Salutation, false) } else { SegKind::Text };
+        let kind = if lines::is_salutation(tail.of(text)) {
+            SegKind::Fixed(BlockKind::Salutation, false)
+        } else {
+            SegKind::Text
+        };
         rest[0] = Seg { kind, span: tail, indented: false };
     }
 }

@@ -71,7 +71,8 @@ fn make_line(text: &str, start: usize, end: usize) -> Line {
     let s = &text[start..end];
     let content = trim(text, Span::new(start, end));
     let lead = &s[..content.start - start];
-    let indented = content.start < end && lead.chars().any(|c| matches!(c, ' ' | '\t' | '\u{A0}' | '\u{2007}' | '\u{202F}'));
+    let indented =
+        content.start < end && lead.chars().any(|c| matches!(c, ' ' | '\t' | '\u{A0}' | '\u{2007}' | '\u{202F}'));
     Line { start, end, content, indented, form_feed: s.contains('\u{c}') }
 }
 
@@ -183,7 +184,9 @@ pub fn furniture(s: &str) -> Option<Furniture> {
         let tb = tok.as_bytes();
         if is_job_number(tok) || is_barcode(tb) || is_page_of(tb) {
             strong = true;
-        } else if !(all_digits(tok, 1, 4) || (tb.len() == 3 && tb[0] == b'(' && tb[2] == b')' && tb[1].is_ascii_uppercase())) {
+        } else if !(all_digits(tok, 1, 4)
+            || (tb.len() == 3 && tb[0] == b'(' && tb[2] == b')' && tb[1].is_ascii_uppercase()))
+        {
             return None;
         }
     }
@@ -197,11 +200,13 @@ fn all_digits(s: &str, min: usize, max: usize) -> bool {
 /// `20-00899`, `20-00899 (E)`, `08-51570`.
 fn is_job_number(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.len() < 8 || !(b[..2].iter().all(u8::is_ascii_digit) && b[2] == b'-' && b[3..8].iter().all(u8::is_ascii_digit)) {
+    if b.len() < 8 || !(b[..2].iter().all(u8::is_ascii_digit) && b[2] == b'-' && b[3..8].iter().all(u8::is_ascii_digit))
+    {
         return false;
     }
     let rest = s[8..].trim();
-    rest.is_empty() || (rest.len() == 3 && rest.starts_with('(') && rest.ends_with(')') && rest.as_bytes()[1].is_ascii_uppercase())
+    rest.is_empty()
+        || (rest.len() == 3 && rest.starts_with('(') && rest.ends_with(')') && rest.as_bytes()[1].is_ascii_uppercase())
 }
 
 /// `*2000899*`.
@@ -213,7 +218,10 @@ fn is_barcode(b: &[u8]) -> bool {
 fn is_page_of(b: &[u8]) -> bool {
     let Some(slash) = b.iter().position(|&c| c == b'/') else { return false };
     let (a, c) = (&b[..slash], &b[slash + 1..]);
-    (1..=4).contains(&a.len()) && (1..=4).contains(&c.len()) && a.iter().chain(c).all(u8::is_ascii_digit) && c[0] != b'0'
+    (1..=4).contains(&a.len())
+        && (1..=4).contains(&c.len())
+        && a.iter().chain(c).all(u8::is_ascii_digit)
+        && c[0] != b'0'
 }
 
 /// `13/01/2020`, `08.01.2020`.
@@ -344,7 +352,8 @@ mod tests {
 
     #[test]
     fn words_keep_inner_punctuation() {
-        let got: Vec<&str> = words("H.E. Mr. Koro Bessho, Secretary-General’s (U.N.)").into_iter().map(|(_, w)| w).collect();
+        let got: Vec<&str> =
+            words("H.E. Mr. Koro Bessho, Secretary-General’s (U.N.)").into_iter().map(|(_, w)| w).collect();
         assert_eq!(got, ["H.E", "Mr", "Koro", "Bessho", "Secretary-General’s", "U.N"]);
     }
 }

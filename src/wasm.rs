@@ -60,5 +60,4 @@ fn parse_options(value: JsValue) -> Result<Options, JsError> {
         }
     }
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid options: {e}")))
-
 }

@@ -22,13 +22,19 @@ fn entity<'d>(doc: &'d [Entity], text: &str) -> &'d Entity {
 #[test]
 fn security_council_and_general_assembly_resolutions() {
     check(&[
-        ("Japan co-sponsored Resolution 2295, which requested", &[("Japan", "country"), ("Resolution 2295", "document")]),
+        (
+            "Japan co-sponsored Resolution 2295, which requested",
+            &[("Japan", "country"), ("Resolution 2295", "document")],
+        ),
         ("as set out in resolution 2480 (2019).", &[("resolution 2480 (2019)", "document")]),
         (
             "resolutions 1325 (2000) and 2242 (2015) matter",
             &[("resolutions 1325 (2000)", "document"), ("2242 (2015)", "document")],
         ),
-        ("the 2030 Agenda, adopted in resolution 70/1,", &[("2030 Agenda", "document"), ("resolution 70/1", "document")]),
+        (
+            "the 2030 Agenda, adopted in resolution 70/1,",
+            &[("2030 Agenda", "document"), ("resolution 70/1", "document")],
+        ),
     ]);
 }
 
@@ -37,11 +43,10 @@ fn document_symbols() {
     check(&[
         ("the report (S/2019/1005) and S/PV.8685", &[("S/2019/1005", "document"), ("S/PV.8685", "document")]),
         ("see A/71/PV.10 and S/PRST/2016/1", &[("A/71/PV.10", "document"), ("S/PRST/2016/1", "document")]),
-        ("A/RES/70/1 and S/2016/1234/Add.1 and A/70/L.1/Rev.1", &[
-            ("A/RES/70/1", "document"),
-            ("S/2016/1234/Add.1", "document"),
-            ("A/70/L.1/Rev.1", "document"),
-        ]),
+        (
+            "A/RES/70/1 and S/2016/1234/Add.1 and A/70/L.1/Rev.1",
+            &[("A/RES/70/1", "document"), ("S/2016/1234/Add.1", "document"), ("A/70/L.1/Rev.1", "document")],
+        ),
     ]);
 }
 
@@ -74,16 +79,14 @@ fn dates() {
 fn numbers() {
     check(&[
         ("more than 20,000 police officers over the past 12 years", &[("20,000", "number"), ("12 years", "number")]),
-        ("over 1 000 in total; 25 million people; 30 per cent", &[
-            ("1 000", "number"),
-            ("25 million", "number"),
-            ("30 per cent", "number"),
-        ]),
-        ("AUD 30 million and $5 million and 1.5 billion dollars", &[
-            ("AUD 30 million", "number"),
-            ("$5 million", "number"),
-            ("1.5 billion dollars", "number"),
-        ]),
+        (
+            "over 1 000 in total; 25 million people; 30 per cent",
+            &[("1 000", "number"), ("25 million", "number"), ("30 per cent", "number")],
+        ),
+        (
+            "AUD 30 million and $5 million and 1.5 billion dollars",
+            &[("AUD 30 million", "number"), ("$5 million", "number"), ("1.5 billion dollars", "number")],
+        ),
         ("called to order at 10.20 a.m. for the 8701st meeting", &[("10.20 a.m.", "number"), ("8701st", "number")]),
         ("received 15 votes; 125,000 kilometres", &[("15", "number"), ("125,000 kilometres", "number")]),
         ("two thirds of us, one third", &[]),
@@ -99,12 +102,15 @@ fn countries_and_nationalities() {
         ("the DRC, the UK and the U.S.", &[("DRC", "country"), ("UK", "country"), ("U.S.", "country")]),
         ("Côte d’Ivoire and Cote d'Ivoire", &[("Côte d’Ivoire", "country"), ("Cote d'Ivoire", "country")]),
         ("the Russian\nFederation", &[("Russian\nFederation", "country")]),
-        ("Malian and Congolese troops, Japanese police, Palestinians", &[
-            ("Malian", "nationality"),
-            ("Congolese", "nationality"),
-            ("Japanese", "nationality"),
-            ("Palestinians", "nationality"),
-        ]),
+        (
+            "Malian and Congolese troops, Japanese police, Palestinians",
+            &[
+                ("Malian", "nationality"),
+                ("Congolese", "nationality"),
+                ("Japanese", "nationality"),
+                ("Palestinians", "nationality"),
+            ],
+        ),
         ("help us now", &[]),
     ]);
     let doc = annotate("the Democratic Republic of the Congo and Swaziland").entities;
@@ -117,11 +123,10 @@ fn organizations_missions_and_terms() {
     check(&[
         ("the UN Signals Academy in Uganda", &[("UN Signals Academy", "organization"), ("Uganda", "country")]),
         ("MINUSMA, MONUSCO and UNMISS", &[("MINUSMA", "mission"), ("MONUSCO", "mission"), ("UNMISS", "mission")]),
-        ("the African Union, ECOWAS and the G-5 Sahel", &[
-            ("African Union", "organization"),
-            ("ECOWAS", "organization"),
-            ("G-5 Sahel", "organization"),
-        ]),
+        (
+            "the African Union, ECOWAS and the G-5 Sahel",
+            &[("African Union", "organization"), ("ECOWAS", "organization"), ("G-5 Sahel", "organization")],
+        ),
         ("one of the TCC; PKOs and IEDs", &[("TCC", "term"), ("PKOs", "term"), ("IEDs", "term")]),
         ("the Sustainable Development Goals", &[("Sustainable Development Goals", "term")]),
         ("UN peacekeeping under the UN Charter", &[("UN", "organization"), ("UN Charter", "document")]),
@@ -135,11 +140,10 @@ fn organizations_missions_and_terms() {
 #[test]
 fn roles_and_offices_split_around_their_tail() {
     check(&[
-        ("Permanent Representative of Japan to the United Nations", &[
-            ("Permanent Representative", "role"),
-            ("Japan", "country"),
-            ("United Nations", "organization"),
-        ]),
+        (
+            "Permanent Representative of Japan to the United Nations",
+            &[("Permanent Representative", "role"), ("Japan", "country"), ("United Nations", "organization")],
+        ),
         ("President of the General Assembly", &[("President", "role"), ("General Assembly", "organization")]),
         ("Mr. President, the Secretary-General’s report", &[("President", "role"), ("Secretary-General", "role")]),
         ("At the Security Council Open Debate", &[("Security Council", "organization")]),
@@ -152,20 +156,19 @@ fn person_names() {
         ("Statement by H.E. Ambassador Koro Bessho", &[("Ambassador", "role"), ("Koro Bessho", "person")]),
         ("As Foreign Minister Fumio Kishida said", &[("Foreign Minister", "role"), ("Fumio Kishida", "person")]),
         ("Mr. Bessho (Japan): I thank", &[("Bessho", "person"), ("Japan", "country")]),
-        ("Mr. Ja'afari (Syrian Arab Republic) (spoke in Arabic):", &[
-            ("Ja'afari", "person"),
-            ("Syrian Arab Republic", "country"),
-        ]),
+        (
+            "Mr. Ja'afari (Syrian Arab Republic) (spoke in Arabic):",
+            &[("Ja'afari", "person"), ("Syrian Arab Republic", "country")],
+        ),
         ("Ms. DiCarlo and Mr. Pecsteen de Buytswerve", &[("DiCarlo", "person"), ("Pecsteen de Buytswerve", "person")]),
-        ("Secretary-General António Guterres; Mr. Ban Ki-moon", &[
-            ("Secretary-General", "role"),
-            ("António Guterres", "person"),
-            ("Ban Ki-moon", "person"),
-        ]),
-        ("We thank Mr. Mohamed Ibn Chambas. Mr. Chambas said", &[
-            ("Mohamed Ibn Chambas", "person"),
-            ("Chambas", "person"),
-        ]),
+        (
+            "Secretary-General António Guterres; Mr. Ban Ki-moon",
+            &[("Secretary-General", "role"), ("António Guterres", "person"), ("Ban Ki-moon", "person")],
+        ),
+        (
+            "We thank Mr. Mohamed Ibn Chambas. Mr. Chambas said",
+            &[("Mohamed Ibn Chambas", "person"), ("Chambas", "person")],
+        ),
         ("Ms. King\nMrs. Craft", &[("King", "person"), ("Craft", "person")]),
     ]);
 }
@@ -177,11 +180,14 @@ fn languages_and_honorifics_are_not_tagged() {
 
 #[test]
 fn acronyms_defined_in_the_text() {
-    let text = "the Multinational Joint Task Force and the Regional Stabilization Facilities (RSFs) fund. Later, RSFs grew.";
+    let text =
+        "the Multinational Joint Task Force and the Regional Stabilization Facilities (RSFs) fund. Later, RSFs grew.";
     let doc = annotate(text).entities;
     let qips: Vec<&Entity> = doc.iter().filter(|e| e.text == "RSFs").collect();
     assert_eq!(qips.len(), 2, "{doc:#?}");
-    assert!(qips.iter().all(|e| e.kind.as_str() == "term" && e.expansion.as_deref() == Some("Regional Stabilization Facilities")));
+    assert!(qips
+        .iter()
+        .all(|e| e.kind.as_str() == "term" && e.expansion.as_deref() == Some("Regional Stabilization Facilities")));
     let text = "the Group of Friends of Mediation (GFM). The GFM met.";
     let doc = annotate(text).entities;
     assert_eq!(doc.iter().filter(|e| e.text == "GFM").count(), 2, "{doc:#?}");

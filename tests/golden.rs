@@ -34,8 +34,19 @@ fn show(text: &str, doc: &Document) -> String {
         for b in &st.blocks {
             let kind = serde_json::to_value(b.kind).unwrap();
             let n = b.number.map(|n| format!(" #{n}")).unwrap_or_default();
-            let hy = if b.soft_hyphens.is_empty() { String::new() } else { format!(", soft hyphens at {:?}", b.soft_hyphens) };
-            writeln!(s, "  [{}{n}] {} ({} sentences{hy})", kind.as_str().unwrap(), q(b.start, b.end), b.sentences.len()).unwrap();
+            let hy = if b.soft_hyphens.is_empty() {
+                String::new()
+            } else {
+                format!(", soft hyphens at {:?}", b.soft_hyphens)
+            };
+            writeln!(
+                s,
+                "  [{}{n}] {} ({} sentences{hy})",
+                kind.as_str().unwrap(),
+                q(b.start, b.end),
+                b.sentences.len()
+            )
+            .unwrap();
         }
     }
     for e in &doc.entities {

@@ -44,7 +44,8 @@ fn marks_carry_kind_and_escaped_title() {
 
 #[test]
 fn tags_are_balanced() {
-    let text = "Mr. Bessho (Japan): Japan and the Security Council.\n\nThe President: I thank the representative of Japan.";
+    let text =
+        "Mr. Bessho (Japan): Japan and the Security Council.\n\nThe President: I thank the representative of Japan.";
     let out = html::render(text, &annotate(text));
     for tag in ["div", "mark", "section", "span"] {
         let opens = out.matches(&format!("<{tag}")).count();

@@ -40,7 +40,20 @@ fn kind_names_are_the_twelve_of_the_guideline() {
     let names: Vec<&str> = statement_viewer::EntityKind::ALL.iter().map(|k| k.as_str()).collect();
     assert_eq!(
         names,
-        ["person", "role", "country", "nationality", "place", "organization", "mission", "document", "event", "date", "number", "term"]
+        [
+            "person",
+            "role",
+            "country",
+            "nationality",
+            "place",
+            "organization",
+            "mission",
+            "document",
+            "event",
+            "date",
+            "number",
+            "term"
+        ]
     );
     for k in statement_viewer::EntityKind::ALL {
         assert_eq!(serde_json::to_value(k).unwrap(), Value::String(k.as_str().into()));

@@ -179,16 +179,19 @@ fn header_blocks_then_the_body() {
     let text = "Statement by H.E. Ambassador Koro Bessho\nPermanent Representative of Japan to the United Nations\n\
                 7 November 2016\nCheck against delivery\nMr. President,\nJapan welcomes the report.\n\
                 Japan will do its part.\nThank you.";
-    assert_eq!(blocks(text, &doc(text)), [
-        (Header, "Statement by H.E. Ambassador Koro Bessho"),
-        (Header, "Permanent Representative of Japan to the United Nations"),
-        (Header, "7 November 2016"),
-        (Note, "Check against delivery"),
-        (Salutation, "Mr. President,"),
-        (Paragraph, "Japan welcomes the report."),
-        (Paragraph, "Japan will do its part."),
-        (Closing, "Thank you."),
-    ]);
+    assert_eq!(
+        blocks(text, &doc(text)),
+        [
+            (Header, "Statement by H.E. Ambassador Koro Bessho"),
+            (Header, "Permanent Representative of Japan to the United Nations"),
+            (Header, "7 November 2016"),
+            (Note, "Check against delivery"),
+            (Salutation, "Mr. President,"),
+            (Paragraph, "Japan welcomes the report."),
+            (Paragraph, "Japan will do its part."),
+            (Closing, "Thank you."),
+        ]
+    );
 }
 
 /// General Assembly speeches start with the speech: the country comes only from the speech's
@@ -196,7 +199,10 @@ fn header_blocks_then_the_body() {
 #[test]
 fn speeches_without_a_header() {
     let cases: &[(&str, Option<&str>)] = &[
-        ("I congratulate the President.\nBenin warmly welcomes the theme of this year’s session.\nWe must act.", Some("Benin")),
+        (
+            "I congratulate the President.\nBenin warmly welcomes the theme of this year’s session.\nWe must act.",
+            Some("Benin"),
+        ),
         ("My country Benin is committed to this approach.\nWe thank our partners.", Some("Benin")),
         ("The war opened a window for small nations in Europe, including Lithuania, to achieve their dreams.", None),
         ("We can no longer wait. Italy is proposing a major step, and Italy is right.", None),
@@ -218,21 +224,48 @@ fn turn_intros_of_verbatim_records() {
     type Row = (&'static str, Option<&'static str>, Option<&'static str>, Option<&'static str>, Option<&'static str>);
     let cases: &[Row] = &[
         ("Mr. Bessho (Japan): Japan supports the draft.", Some("Bessho"), Some("Japan"), None, None),
-        ("Mrs. Craft (United States of America): We support it.", Some("Craft"), Some("United States of America"), None, None),
+        (
+            "Mrs. Craft (United States of America): We support it.",
+            Some("Craft"),
+            Some("United States of America"),
+            None,
+            None,
+        ),
         ("The President (spoke in French): I thank him.", None, None, Some("President"), Some("French")),
-        ("Mr. Ja'afari (Syrian Arab Republic) (spoke in Arabic): We thank the Council.", Some("Ja'afari"), Some("Syrian Arab Republic"), None, Some("Arabic")),
+        (
+            "Mr. Ja'afari (Syrian Arab Republic) (spoke in Arabic): We thank the Council.",
+            Some("Ja'afari"),
+            Some("Syrian Arab Republic"),
+            None,
+            Some("Arabic"),
+        ),
         ("The Secretary-General: I thank the Council.", None, None, Some("Secretary-General"), None),
         ("Ms. DiCarlo: I shall brief the Council.", Some("DiCarlo"), None, None, None),
-        ("Mr. Singer Weisinger (Dominican Republic) (spoke in Spanish): First of all, we thank him.",
-         Some("Singer Weisinger"), Some("Dominican Republic"), None, Some("Spanish")),
-        ("Mr. Pecsteen de Buytswerve (Belgium) (spoke in\nFrench): At the outset, I thank you.",
-         Some("Pecsteen de Buytswerve"), Some("Belgium"), None, Some("French")),
+        (
+            "Mr. Singer Weisinger (Dominican Republic) (spoke in Spanish): First of all, we thank him.",
+            Some("Singer Weisinger"),
+            Some("Dominican Republic"),
+            None,
+            Some("Spanish"),
+        ),
+        (
+            "Mr. Pecsteen de Buytswerve (Belgium) (spoke in\nFrench): At the outset, I thank you.",
+            Some("Pecsteen de Buytswerve"),
+            Some("Belgium"),
+            None,
+            Some("French"),
+        ),
     ];
     for &(text, name, country, role, language) in cases {
         let d = doc(text);
         assert_eq!(d.statements.len(), 1, "{text:?}");
         let st = &d.statements[0];
-        let got = (st.speaker.name.as_deref(), st.speaker.country.as_deref(), st.speaker.role.as_deref(), st.language.as_deref());
+        let got = (
+            st.speaker.name.as_deref(),
+            st.speaker.country.as_deref(),
+            st.speaker.role.as_deref(),
+            st.language.as_deref(),
+        );
         assert_eq!(got, (name, country, role, language), "{text:?}");
         assert_eq!(st.blocks[0].kind, Speaker, "{text:?}");
         assert_eq!(st.blocks.iter().filter(|b| b.kind == Paragraph).count(), 1, "{text:?}");
@@ -320,10 +353,10 @@ fn a_flattened_turn_is_one_paragraph() {
     let text = "Ms. Norman-Chalet (United States of America): At the outset, I would like to join my colleagues. \
                 We look forward to working with all Council members. I thank Special Representative Chambas.";
     let d = doc(text);
-    assert_eq!(blocks(text, &d), [
-        (Speaker, "Ms. Norman-Chalet (United States of America):"),
-        (Paragraph, &text[46..]),
-    ]);
+    assert_eq!(
+        blocks(text, &d),
+        [(Speaker, "Ms. Norman-Chalet (United States of America):"), (Paragraph, &text[46..]),]
+    );
     assert_eq!(d.statements[0].blocks[1].sentences.len(), 3);
 }
 
@@ -363,12 +396,15 @@ fn wrapped_lines_without_marks_break_at_sentence_ends() {
         .filter(|b| b.kind == Paragraph)
         .map(|b| text[b.start..b.end].lines().next().unwrap_or(""))
         .collect();
-    assert_eq!(firsts, [
-        "The Security Council will now",
-        "Members of the Council have before them document",
-        "I wish to draw the attention of",
-        "The Council is ready to proceed to the vote on the"
-    ]);
+    assert_eq!(
+        firsts,
+        [
+            "The Security Council will now",
+            "Members of the Council have before them document",
+            "I wish to draw the attention of",
+            "The Council is ready to proceed to the vote on the"
+        ]
+    );
 }
 
 #[test]
@@ -378,11 +414,14 @@ fn blank_lines_and_lowercase_continuations() {
                 We must have a clear vision of what we want to build\ninstead. Otherwise we will fail.\nSo far we have been quiet.";
     let d = doc(text);
     let paragraphs: Vec<(BlockKind, &str)> = blocks(text, &d).into_iter().filter(|(k, _)| *k == Paragraph).collect();
-    assert_eq!(paragraphs, [
-        (Paragraph, "To prevent such a war, institutions were created. Yet those institutions\n \nfailed to act."),
-        (Paragraph, "We must have a clear vision of what we want to build\ninstead. Otherwise we will fail."),
-        (Paragraph, "So far we have been quiet."),
-    ]);
+    assert_eq!(
+        paragraphs,
+        [
+            (Paragraph, "To prevent such a war, institutions were created. Yet those institutions\n \nfailed to act."),
+            (Paragraph, "We must have a clear vision of what we want to build\ninstead. Otherwise we will fail."),
+            (Paragraph, "So far we have been quiet."),
+        ]
+    );
 }
 
 #[test]
@@ -403,7 +442,13 @@ fn salutations_and_closings() {
         let d = doc(&text);
         assert_eq!(blocks(&text, &d)[1], (kind, line), "{line:?}");
     }
-    let closings = ["I thank you, Mr. President.", "Thank you.", "Thank you, Mr. President.", "Je vous remercie.", "Muchas gracias."];
+    let closings = [
+        "I thank you, Mr. President.",
+        "Thank you.",
+        "Thank you, Mr. President.",
+        "Je vous remercie.",
+        "Muchas gracias.",
+    ];
     for line in closings {
         let text = format!("Mr. President,\nWe support the draft.\n{line}\n");
         let d = doc(&text);
@@ -418,12 +463,23 @@ fn salutations_and_closings() {
 #[test]
 fn sentences_inside_paragraphs() {
     let cases: &[(&str, &[&str])] = &[
-        ("H.E. Mr. Koro Bessho met Dr. Smith. The U.N. and the U.S. agreed.", &["H.E. Mr. Koro Bessho met Dr. Smith.", "The U.N. and the U.S. agreed."]),
-        ("The meeting was called to order at 10.20 a.m. and rose at 10.25 a.m. Next came the vote.",
-         &["The meeting was called to order at 10.20 a.m. and rose at 10.25 a.m. Next came the vote."]),
-        ("The meeting rose at 10.25 a.m. The agenda was adopted.", &["The meeting rose at 10.25 a.m.", "The agenda was adopted."]),
+        (
+            "H.E. Mr. Koro Bessho met Dr. Smith. The U.N. and the U.S. agreed.",
+            &["H.E. Mr. Koro Bessho met Dr. Smith.", "The U.N. and the U.S. agreed."],
+        ),
+        (
+            "The meeting was called to order at 10.20 a.m. and rose at 10.25 a.m. Next came the vote.",
+            &["The meeting was called to order at 10.20 a.m. and rose at 10.25 a.m. Next came the vote."],
+        ),
+        (
+            "The meeting rose at 10.25 a.m. The agenda was adopted.",
+            &["The meeting rose at 10.25 a.m.", "The agenda was adopted."],
+        ),
         ("See S/PV.8701 and A/71/PV.10. Both matter.", &["See S/PV.8701 and A/71/PV.10.", "Both matter."]),
-        ("Resolution No. 5, e.g. Art. 2, i.e. the rule, etc. We agree!", &["Resolution No. 5, e.g. Art. 2, i.e. the rule, etc.", "We agree!"]),
+        (
+            "Resolution No. 5, e.g. Art. 2, i.e. the rule, etc. We agree!",
+            &["Resolution No. 5, e.g. Art. 2, i.e. the rule, etc.", "We agree!"],
+        ),
         ("“Is it so?” she asked. “Yes.” 2020 was hard.", &["“Is it so?” she asked.", "“Yes.”", "2020 was hard."]),
     ];
     for (text, want) in cases {

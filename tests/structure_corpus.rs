@@ -70,7 +70,16 @@ fn structure_matches_gold() {
     let (mut role_ok, mut lang_ok) = (0, 0);
     println!(
         "{:<44} {:>2} {:<24} {:<24} {:<24} {:<24} {:<11} {:<11} {:>5} {:>5}  ok",
-        "file", "#", "gold name", "found name", "gold country", "found country", "gold date", "found date", "sal", "par"
+        "file",
+        "#",
+        "gold name",
+        "found name",
+        "gold country",
+        "found country",
+        "gold date",
+        "found date",
+        "sal",
+        "par"
     );
     for gold_path in files {
         let gold: Value = serde_json::from_str(&fs::read_to_string(&gold_path).expect("gold")).expect("gold json");
@@ -81,7 +90,8 @@ fn structure_matches_gold() {
         let found: Vec<_> = doc.statements.iter().filter(|s| has_speaker(&s.speaker)).collect();
         let name = Path::new(&txt).file_stem().unwrap().to_string_lossy().chars().take(44).collect::<String>();
         let gold_date = field(st, "date");
-        let (gs, gp) = (st["salutations"].as_u64().unwrap_or(0) as usize, st["paragraphs"].as_u64().unwrap_or(0) as usize);
+        let (gs, gp) =
+            (st["salutations"].as_u64().unwrap_or(0) as usize, st["paragraphs"].as_u64().unwrap_or(0) as usize);
         let (fs_, fp) = (count(&doc, BlockKind::Salutation), count(&doc, BlockKind::Paragraph));
         let counts_ok = gs == fs_ && gp == fp;
         f_all += 1;
@@ -137,11 +147,16 @@ fn every_corpus_text_is_well_formed() {
             }
             let text = fs::read_to_string(&p).expect("text");
             let doc = parse(&text, &Options::default());
-            let ok_span = |a: usize, b: usize| a <= b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b);
+            let ok_span =
+                |a: usize, b: usize| a <= b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b);
             for b in doc.all_blocks() {
                 assert!(ok_span(b.start, b.end), "{}: block {:?}", p.display(), b);
                 for s in &b.sentences {
-                    assert!(ok_span(s.start, s.end) && b.start <= s.start && s.end <= b.end, "{}: sentence {s:?}", p.display());
+                    assert!(
+                        ok_span(s.start, s.end) && b.start <= s.start && s.end <= b.end,
+                        "{}: sentence {s:?}",
+                        p.display()
+                    );
                 }
             }
             for st in &doc.statements {

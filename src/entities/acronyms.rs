@@ -131,7 +131,11 @@ mod tests {
             ("we thank the troop-contributing countries", "TCCs", Some("troop-contributing countries")),
             ("the Multinational Joint Task Force", "MNJTF", None),
             ("the Multinational Joint Task Force", "MJTF", Some("Multinational Joint Task Force")),
-            ("Disarmament, Demobilization and Reintegration", "DDR", Some("Disarmament, Demobilization and Reintegration")),
+            (
+                "Disarmament, Demobilization and Reintegration",
+                "DDR",
+                Some("Disarmament, Demobilization and Reintegration"),
+            ),
             ("some words", "XYZ", None),
         ];
         for (before, acr, want) in cases {

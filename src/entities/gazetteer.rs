@@ -130,9 +130,7 @@ impl Gazetteer {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(patterns.iter().map(|p| p.alias.as_str()))
             .or_else(|_| {
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .build(patterns.iter().map(|p| p.alias.as_str()))
+                AhoCorasick::builder().ascii_case_insensitive(true).build(patterns.iter().map(|p| p.alias.as_str()))
             })
             .expect("gazetteer automaton");
         (Gazetteer { entries, patterns, automaton, by_alias }, problems)
@@ -217,9 +215,7 @@ fn accepts(p: &Pattern, surface: &[u8]) -> bool {
     match p.case {
         CaseRule::Exact => false,
         CaseRule::Caps => is_all_caps(surface),
-        CaseRule::LowerStart => {
-            is_all_caps(surface) || (surface[0].is_ascii_uppercase() && surface[1..] == alias[1..])
-        }
+        CaseRule::LowerStart => is_all_caps(surface) || (surface[0].is_ascii_uppercase() && surface[1..] == alias[1..]),
     }
 }
 
@@ -249,21 +245,15 @@ mod tests {
     fn test_gazetteer() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
         G.get_or_init(|| {
-            let (g, problems) = Gazetteer::build(&[
-                (EntityKind::Country, "countries", COUNTRIES),
-                (EntityKind::Term, "terms", TERMS),
-            ]);
+            let (g, problems) =
+                Gazetteer::build(&[(EntityKind::Country, "countries", COUNTRIES), (EntityKind::Term, "terms", TERMS)]);
             assert!(problems.is_empty(), "{problems:?}");
             g
         })
     }
 
     fn found(text: &str) -> Vec<(&str, &str)> {
-        test_gazetteer()
-            .find(text)
-            .into_iter()
-            .map(|m| (m.span.of(text), m.entry.canonical.as_str()))
-            .collect()
+        test_gazetteer().find(text).into_iter().map(|m| (m.span.of(text), m.entry.canonical.as_str())).collect()
     }
 
     #[test]
@@ -271,10 +261,13 @@ mod tests {
         let cases: &[(&str, &[(&str, &str)])] = &[
             ("Japan and JAPAN but not japan", &[("Japan", "Japan"), ("JAPAN", "Japan")]),
             ("the US and us", &[("US", "United States of America")]),
-            ("Troop-contributing countries and troop-contributing countries", &[
-                ("Troop-contributing countries", "Troop-contributing country"),
-                ("troop-contributing countries", "Troop-contributing country"),
-            ]),
+            (
+                "Troop-contributing countries and troop-contributing countries",
+                &[
+                    ("Troop-contributing countries", "Troop-contributing country"),
+                    ("troop-contributing countries", "Troop-contributing country"),
+                ],
+            ),
             ("TCCs, not Tccs", &[("TCCs", "Troop-contributing country")]),
         ];
         for (text, want) in cases {
@@ -284,10 +277,10 @@ mod tests {
 
     #[test]
     fn whole_words_longest_and_across_line_breaks() {
-        assert_eq!(found("Japanese, DRCs, the Democratic Republic of\nthe Congo’s"), vec![(
-            "Democratic Republic of\nthe Congo",
-            "Democratic Republic of the Congo"
-        )]);
+        assert_eq!(
+            found("Japanese, DRCs, the Democratic Republic of\nthe Congo’s"),
+            vec![("Democratic Republic of\nthe Congo", "Democratic Republic of the Congo")]
+        );
         assert_eq!(found("United States of America"), vec![("United States of America", "United States of America")]);
     }
 

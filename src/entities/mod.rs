@@ -97,12 +97,8 @@ struct Excluded {
 
 fn excluded_spans(text: &str, doc: &Document) -> Excluded {
     let none = language_notes(text);
-    let mut furniture: Vec<Span> = doc
-        .all_blocks()
-        .into_iter()
-        .filter(|b| b.kind == BlockKind::Furniture)
-        .map(|b| b.span())
-        .collect();
+    let mut furniture: Vec<Span> =
+        doc.all_blocks().into_iter().filter(|b| b.kind == BlockKind::Furniture).map(|b| b.span()).collect();
     furniture.sort_unstable();
     Excluded { none, furniture }
 }

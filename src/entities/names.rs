@@ -8,9 +8,9 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::gazetteer::{is_boundary, GazMatch};
-use crate::scan::{is_space, skip_spaces, word_in};
 use super::Candidate;
 use crate::model::EntityKind;
+use crate::scan::{is_space, skip_spaces, word_in};
 use crate::span::Span;
 
 struct NameRules {
@@ -22,14 +22,27 @@ struct NameRules {
 
 /// A header line that introduces its speaker: "Statement by …", "Anförande av …".
 const HEADER_NOUNS: &[&str] = &[
-    "Statement", "Remarks", "Address", "Speech", "Intervention", "Briefing", "Anförande", "Tal", "Inlägg", "Discurso",
-    "Intervención", "Palabras", "Discours", "Déclaration", "Allocution",
+    "Statement",
+    "Remarks",
+    "Address",
+    "Speech",
+    "Intervention",
+    "Briefing",
+    "Anförande",
+    "Tal",
+    "Inlägg",
+    "Discurso",
+    "Intervención",
+    "Palabras",
+    "Discours",
+    "Déclaration",
+    "Allocution",
 ];
 const HEADER_LINKS: &[&str] = &["by", "of", "av", "de", "del", "du"];
 
 const PARTICLES: &[&str] = &[
-    "de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "ter", "la", "le",
-    "bin", "ibn", "bint", "al", "el", "y", "e",
+    "de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "ter", "la", "le", "bin",
+    "ibn", "bint", "al", "el", "y", "e",
 ];
 
 /// Offices that are also common surnames; after an honorific they are names.
@@ -217,7 +230,9 @@ fn name_after(text: &str, pos: usize, gaz: &[GazMatch], r: &NameRules) -> Option
         }
         let particle = PARTICLES.contains(&tok) || tok.starts_with("al-") || tok.starts_with("el-");
         if first.is_uppercase() && !r.stopwords.contains(tok) && !honorific {
-            if tok.len() == 1 || (tok.chars().all(|c| c.is_uppercase()) && tok.len() > 1 && tokens == 0 && !tok.contains('-')) {
+            if tok.len() == 1
+                || (tok.chars().all(|c| c.is_uppercase()) && tok.len() > 1 && tokens == 0 && !tok.contains('-'))
+            {
                 // An initial ("J.") continues a name; a word in capitals alone is an acronym.
                 if tok.len() != 1 {
                     break;

@@ -4,16 +4,17 @@
 
 use std::sync::OnceLock;
 
-use crate::scan::*;
 use super::Candidate;
 use crate::model::EntityKind;
+use crate::scan::*;
 use crate::span::Span;
 
 const SCALES: &[&str] = &["million", "billion", "trillion", "thousand", "hundred", "millions", "billions", "milliards"];
 const CURRENCY_CODES: &[&str] = &["USD", "AUD", "EUR", "GBP", "CHF", "JPY", "SEK", "CAD", "NZD"];
 const SYMBOL_ROOTS: &[&str] = &["S", "A", "E", "ST", "UNEP", "CEDAW", "CRC", "CCPR", "TD", "DP"];
 /// Words before "May" that make it a month ("in May", "since May").
-const MAY_CONTEXT: &[&str] = &["in", "of", "since", "until", "last", "next", "this", "early", "late", "mid", "from", "by"];
+const MAY_CONTEXT: &[&str] =
+    &["in", "of", "since", "until", "last", "next", "this", "early", "late", "mid", "from", "by"];
 
 /// Units from `data/units.txt`, longest first.
 fn units() -> &'static [String] {

@@ -31,7 +31,9 @@ struct Elem<'d> {
 
 /// The events of `doc` over `text`, in order.
 pub fn events<'d, 't>(text: &'t str, doc: &'d Document) -> Vec<Event<'d, 't>> {
-    let valid = |s: Span| s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
+    let valid = |s: Span| {
+        s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    };
     let mut elems: Vec<Elem<'d>> = Vec::new();
     for (i, st) in doc.statements.iter().enumerate() {
         elems.push(Elem { span: st.span(), rank: 0, tag: Tag::Statement(i) });
@@ -57,7 +59,9 @@ pub fn events<'d, 't>(text: &'t str, doc: &'d Document) -> Vec<Event<'d, 't>> {
         elems.push(Elem { span: e.span(), rank: 3, tag: Tag::Entity(e) });
     }
     elems.retain(|e| valid(e.span));
-    elems.sort_unstable_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rank.cmp(&b.rank)).then(b.span.end.cmp(&a.span.end)));
+    elems.sort_unstable_by(|a, b| {
+        a.span.start.cmp(&b.span.start).then(a.rank.cmp(&b.rank)).then(b.span.end.cmp(&a.span.end))
+    });
 
     let mut points: Vec<usize> = elems.iter().flat_map(|e| [e.span.start, e.span.end]).collect();
     points.push(text.len());

@@ -60,7 +60,6 @@ fn end(tag: Tag) -> &'static str {
     }
 }
 
-
 /// `kind: canonical (code) — expansion`, the tooltip of an entity.
 pub fn title(e: &Entity) -> String {
     let mut t = format!("{}: {}", e.kind.as_str(), e.canonical);

@@ -98,8 +98,25 @@ pub fn body_in(s: &str) -> Option<String> {
 
 /// UN duty stations and other cities where statements are given, as headers write them.
 const PLACES: &[&str] = &[
-    "New York", "Nueva York", "Geneva", "Genève", "Ginebra", "Genf", "Vienna", "Wien", "Nairobi", "Addis Ababa",
-    "Paris", "Brussels", "The Hague", "Stockholm", "Canberra", "Tokyo", "Buenos Aires", "Bangkok", "Santiago",
+    "New York",
+    "Nueva York",
+    "Geneva",
+    "Genève",
+    "Ginebra",
+    "Genf",
+    "Vienna",
+    "Wien",
+    "Nairobi",
+    "Addis Ababa",
+    "Paris",
+    "Brussels",
+    "The Hague",
+    "Stockholm",
+    "Canberra",
+    "Tokyo",
+    "Buenos Aires",
+    "Bangkok",
+    "Santiago",
 ];
 
 /// The place a short phrase names (`New York`), as written.
@@ -116,8 +133,25 @@ pub fn place_in(s: &str) -> Option<&str> {
 
 /// Words that open a meeting phrase, at a line's start or inside an intro line.
 const MEETING_OPENERS: &[&str] = &[
-    "at the ", "at a ", "at an ", "before the ", "during the ", "vid ", "en el ", "en la ", "ante la ", "ante el ", "lors du ", "lors de la ",
-    "lors de l’", "devant le ", "devant l’", "på ", "speech to the ", "statement to the ", "address to the ",
+    "at the ",
+    "at a ",
+    "at an ",
+    "before the ",
+    "during the ",
+    "vid ",
+    "en el ",
+    "en la ",
+    "ante la ",
+    "ante el ",
+    "lors du ",
+    "lors de la ",
+    "lors de l’",
+    "devant le ",
+    "devant l’",
+    "på ",
+    "speech to the ",
+    "statement to the ",
+    "address to the ",
     "remarks to the ",
 ];
 
@@ -127,8 +161,9 @@ const TOPIC_OPENERS: &[&str] = &[" on ", " On ", " om ", " sobre ", " sur "];
 /// The meeting opener that starts `s` (ASCII case ignored) before a capital or a digit
 /// (`At the Security Council`, not `At the outset`), with its length.
 fn meeting_opener(s: &str) -> Option<usize> {
-    any_meeting_opener(s)
-        .filter(|&n| s[n..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '“' || c == '"'))
+    any_meeting_opener(s).filter(|&n| {
+        s[n..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '“' || c == '"')
+    })
 }
 
 /// The meeting opener that starts `s`, whatever follows (inside an intro line, after the
@@ -170,8 +205,7 @@ fn strong_header_line(s: &str) -> bool {
 
 /// Finds the header at the top of the lines from `from` and reads it.
 pub fn parse(text: &str, lines: &[Line], furn: &[bool], from: usize) -> Header {
-    let cands: Vec<usize> =
-        (from..lines.len()).filter(|&i| !lines[i].is_blank() && !furn[i]).take(30).collect();
+    let cands: Vec<usize> = (from..lines.len()).filter(|&i| !lines[i].is_blank() && !furn[i]).take(30).collect();
     let line = |i: usize| lines[i].text(text);
     let salutation = cands.iter().take(25).position(|&i| is_salutation(line(i)));
     let paragraph_like = cands.iter().position(|&i| {
@@ -183,7 +217,9 @@ pub fn parse(text: &str, lines: &[Line], furn: &[bool], from: usize) -> Header {
     let prose = |n: usize| {
         cands[..n]
             .iter()
-            .filter(|&&i| (text::ends_full_stop(line(i)) || text::starts_lower(line(i))) && !strong_header_line(line(i)))
+            .filter(|&&i| {
+                (text::ends_full_stop(line(i)) || text::starts_lower(line(i))) && !strong_header_line(line(i))
+            })
             .count()
     };
     let count = match salutation {
@@ -254,7 +290,11 @@ fn read(text: &str, lines: &[Line], idx: &[usize], h: &mut Header) {
         }
         if let Some(at) = intros().find(t).last().map(|(s, _)| s.end) {
             read_intro(&t[at..], h, &mut country_found);
-            last = if h.topic.is_none() && h.meeting.as_deref().is_some_and(|m| m.ends_with(" on")) { Last::Meeting } else { Last::Other };
+            last = if h.topic.is_none() && h.meeting.as_deref().is_some_and(|m| m.ends_with(" on")) {
+                Last::Meeting
+            } else {
+                Last::Other
+            };
         } else if let Some((iso, dspan, _)) = date_line(t) {
             h.date.get_or_insert(iso);
             if h.place.is_none() {
@@ -263,7 +303,10 @@ fn read(text: &str, lines: &[Line], idx: &[usize], h: &mut Header) {
                 h.place = place_in(before).or_else(|| place_in(&t[dspan.end..])).map(str::to_string);
             }
             last = Last::Other;
-        } else if matches!(last, Last::Meeting | Last::Topic) && offices().at_start(t).is_none() && meeting_opener(t).is_none() {
+        } else if matches!(last, Last::Meeting | Last::Topic)
+            && offices().at_start(t).is_none()
+            && meeting_opener(t).is_none()
+        {
             let topic = clean_topic(t);
             h.topic = Some(match h.topic.take() {
                 Some(prev) => format!("{prev} {topic}"),
@@ -298,7 +341,10 @@ fn read(text: &str, lines: &[Line], idx: &[usize], h: &mut Header) {
             last = Last::Other;
         } else if text::is_all_caps(t) {
             let upper = t.to_uppercase();
-            if ["MEETING", "DEBATE", "SUMMIT", "SESSION", "ASSEMBLY", "COUNCIL", "CONFERENCE", "COMMISSION"].iter().any(|w| upper.contains(w)) {
+            if ["MEETING", "DEBATE", "SUMMIT", "SESSION", "ASSEMBLY", "COUNCIL", "CONFERENCE", "COMMISSION"]
+                .iter()
+                .any(|w| upper.contains(w))
+            {
                 h.meeting.get_or_insert(t.to_string());
                 if h.body.is_none() {
                     h.body = body_in(t);

@@ -143,8 +143,19 @@ pub fn is_closing(line: &str) -> bool {
     }
     let lower = s.to_lowercase();
     const OPENERS: &[&str] = &[
-        "i thank you", "thank you", "thanks", "many thanks", "je vous remercie", "merci", "muchas gracias", "gracias",
-        "tack", "obrigado", "obrigada", "danke", "spasibo",
+        "i thank you",
+        "thank you",
+        "thanks",
+        "many thanks",
+        "je vous remercie",
+        "merci",
+        "muchas gracias",
+        "gracias",
+        "tack",
+        "obrigado",
+        "obrigada",
+        "danke",
+        "spasibo",
     ];
     OPENERS.iter().any(|o| starts_with_term(&lower, o))
 }
@@ -233,17 +244,34 @@ mod tests {
         for s in ["1. Introduction:", "II. Peace and security", "## Climate", "SUSTAINABLE DEVELOPMENT"] {
             assert!(is_heading(s), "{s:?}");
         }
-        for s in ["1. We must act now.", "(1) First and foremost, we must", "[ENDS]", "2020 was a hard year", "PRIME MINISTER:"] {
+        for s in [
+            "1. We must act now.",
+            "(1) First and foremost, we must",
+            "[ENDS]",
+            "2020 was a hard year",
+            "PRIME MINISTER:",
+        ] {
             assert!(!is_heading(s), "{s:?}");
         }
     }
 
     #[test]
     fn closings() {
-        for s in ["I thank you, Mr. President.", "Thank you.", "Thank you, Mr. President.", "Je vous remercie.", "Muchas gracias.", "Tack."] {
+        for s in [
+            "I thank you, Mr. President.",
+            "Thank you.",
+            "Thank you, Mr. President.",
+            "Je vous remercie.",
+            "Muchas gracias.",
+            "Tack.",
+        ] {
             assert!(is_closing(s), "{s:?}");
         }
-        for s in ["Thank you, God Bless you all. God Bless America.", "Thanksgiving is near.", "I thank the briefers for their insightful briefings and the presidency for convening us today."] {
+        for s in [
+            "Thank you, God Bless you all. God Bless America.",
+            "Thanksgiving is near.",
+            "I thank the briefers for their insightful briefings and the presidency for convening us today.",
+        ] {
             assert!(!is_closing(s), "{s:?}");
         }
     }
@@ -255,7 +283,10 @@ mod tests {
         assert_eq!(note("[ACKNOWLEDGEMENTS OMITTED]"), Some("ACKNOWLEDGEMENTS OMITTED"));
         assert_eq!(note("Enligt det talade ordet."), Some("Enligt det talade ordet"));
         assert_eq!(note("As delivered by the Minister at the opening of the session in Geneva today"), None);
-        assert_eq!(note_inside("New York den 17 januari 2017. Det talade ordet gäller."), Some("Det talade ordet gäller"));
+        assert_eq!(
+            note_inside("New York den 17 januari 2017. Det talade ordet gäller."),
+            Some("Det talade ordet gäller")
+        );
         assert_eq!(procedural_line("The meeting was called to order at 10.20 a.m."), Some(false));
         assert_eq!(procedural_line("In favour:"), Some(true));
         assert_eq!(procedural_line("The President: I thank"), None);

@@ -25,7 +25,8 @@ pub struct Cover {
 /// boilerplate "This record contains …" (and the job number and barcode after it).
 pub fn cover(text: &str, lines: &[Line], furn: &[bool], from: usize) -> Option<Cover> {
     let first = (from..lines.len()).find(|&i| !lines[i].is_blank())?;
-    let head_end = (first..lines.len()).filter(|&i| !lines[i].is_blank()).nth(40).map_or(text.len(), |i| lines[i].start);
+    let head_end =
+        (first..lines.len()).filter(|&i| !lines[i].is_blank()).nth(40).map_or(text.len(), |i| lines[i].start);
     let head_start = lines[first].content.start;
     let head = &text[head_start..floor_boundary(text, head_end.min(head_start + 6000).max(head_start))];
     let (sym_start, symbol) = record_symbol(head)?;
@@ -34,9 +35,7 @@ pub fn cover(text: &str, lines: &[Line], furn: &[bool], from: usize) -> Option<C
     }
     // The end: a page break, or the boilerplate's end.
     let called_to_order = head.find("The meeting was called to order").map_or(usize::MAX, |k| head_start + k);
-    let ff = (first + 1..lines.len())
-        .take_while(|&i| lines[i].start < called_to_order)
-        .find(|&i| lines[i].form_feed);
+    let ff = (first + 1..lines.len()).take_while(|&i| lines[i].start < called_to_order).find(|&i| lines[i].form_feed);
     let end_byte = if let Some(k) = ff {
         (first..k).rev().find(|&i| !lines[i].is_blank()).map_or(lines[k].start, |i| lines[i].content.end)
     } else if let Some(k) = head.find("documents.un.org)") {
@@ -54,17 +53,16 @@ pub fn cover(text: &str, lines: &[Line], furn: &[bool], from: usize) -> Option<C
     }
     let cover_span = Span::new(head_start, end_byte);
     let c = cover_span.of(text);
-    let mut m = Meeting {
-        symbol: Some(symbol),
-        body: body_in(c),
-        number: meeting_number(c),
-        ..Meeting::default()
-    };
+    let mut m = Meeting { symbol: Some(symbol), body: body_in(c), number: meeting_number(c), ..Meeting::default() };
     if let Some((span, iso)) = dates::find_dates(c).into_iter().next() {
         m.date = Some(iso);
         m.time = clock_time(&c[span.end..floor_boundary(c, span.end + 40)]);
     }
-    m.place = ["New York", "Geneva", "Nairobi", "Vienna"].iter().find(|p| c.contains(*p)).and_then(|p| place_in(p)).map(str::to_string);
+    m.place = ["New York", "Geneva", "Nairobi", "Vienna"]
+        .iter()
+        .find(|p| c.contains(*p))
+        .and_then(|p| place_in(p))
+        .map(str::to_string);
     m.president = president(c);
     if let Some(k) = c.find("Members:") {
         let tail = &c[k..];
@@ -96,7 +94,8 @@ pub fn cover(text: &str, lines: &[Line], furn: &[bool], from: usize) -> Option<C
 fn president(c: &str) -> Option<Speaker> {
     let k = c.find("President:")?;
     let rest = c[k + "President:".len()..].trim_start();
-    let mut sp = Speaker { role: Some("President".to_string()), roles: vec!["President".to_string()], ..Speaker::default() };
+    let mut sp =
+        Speaker { role: Some("President".to_string()), roles: vec!["President".to_string()], ..Speaker::default() };
     let mut r = rest;
     for h in TURN_HONORIFICS {
         if let Some(after) = r.strip_prefix(h) {
@@ -124,7 +123,11 @@ fn president(c: &str) -> Option<Speaker> {
 fn agenda(c: &str) -> Vec<String> {
     let Some(k) = c.find("\nAgenda").map(|k| k + 1).or_else(|| c.find("Agenda ")) else { return Vec::new() };
     let tail = &c[k + "Agenda".len()..];
-    let stop = ["This record contains", "Corrected records", "Corrections should"].iter().filter_map(|s| tail.find(s)).min().unwrap_or(tail.len());
+    let stop = ["This record contains", "Corrected records", "Corrections should"]
+        .iter()
+        .filter_map(|s| tail.find(s))
+        .min()
+        .unwrap_or(tail.len());
     let mut items: Vec<String> = Vec::new();
     let mut prev: Option<&str> = None;
     for line in tail[..stop].lines().map(str::trim).filter(|l| !l.is_empty()) {
@@ -143,13 +146,41 @@ fn agenda(c: &str) -> Vec<String> {
 /// A wrapped heading goes on: the next line starts in lowercase, or the line ends with a
 /// function word (`Letter dated 14 October 2019 from the`).
 pub fn heading_continues(prev: &str, next: &str) -> bool {
-    const FUNCTION: &[&str] = &["the", "of", "to", "and", "from", "for", "in", "on", "by", "with", "a", "an", "at", "its", "their", "de", "la", "del", "et", "y"];
+    const FUNCTION: &[&str] = &[
+        "the", "of", "to", "and", "from", "for", "in", "on", "by", "with", "a", "an", "at", "its", "their", "de", "la",
+        "del", "et", "y",
+    ];
     text::starts_lower(next) || prev.rsplit(' ').next().is_some_and(|w| FUNCTION.contains(&w))
 }
 
 const TURN_HONORIFICS: &[&str] = &[
-    "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Sir", "Dame", "Lord", "Lady", "Baroness", "Archbishop", "Cardinal", "Monsignor",
-    "Prince", "Princess", "Sheikh", "Sheikha", "King", "Queen", "Sr.", "Sra.", "Mme", "M.", "Mr", "Mrs", "Ms", "Dr",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Miss",
+    "Dr.",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Baroness",
+    "Archbishop",
+    "Cardinal",
+    "Monsignor",
+    "Prince",
+    "Princess",
+    "Sheikh",
+    "Sheikha",
+    "King",
+    "Queen",
+    "Sr.",
+    "Sra.",
+    "Mme",
+    "M.",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
 ];
 
 /// Presiding and Secretariat speakers named by office (`The President:`), with the office.
@@ -187,9 +218,22 @@ const OFFICE_TITLES: &[(&str, &str)] = &[
 ];
 
 /// Words that make `Mr. X:` an address, not a speaker.
-const ADDRESS_WORDS: &[&str] = &["President", "Chair", "Chairman", "Chairperson", "Secretary-General", "Vice-President", "Co-Chair", "Moderator", "Speaker"];
+const ADDRESS_WORDS: &[&str] = &[
+    "President",
+    "Chair",
+    "Chairman",
+    "Chairperson",
+    "Secretary-General",
+    "Vice-President",
+    "Co-Chair",
+    "Moderator",
+    "Speaker",
+];
 
-const NAME_PARTICLES: &[&str] = &["de", "da", "do", "dos", "das", "del", "di", "du", "la", "le", "van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "y"];
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "di", "du", "la", "le", "van", "von", "der", "den", "ter", "bin", "ibn",
+    "al", "el", "y",
+];
 
 /// A speaker's turn intro.
 pub struct Turn {
@@ -216,7 +260,10 @@ pub fn turn_at(text: &str, lines: &[Line], line: usize, at: usize) -> Option<Tur
     let mut sp = Speaker::default();
     let mut p;
     let mut presiding = false;
-    if let Some(&(phrase, office)) = OFFICE_SPEAKERS.iter().find(|(ph, _)| s.starts_with(ph) && !s[ph.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-')) {
+    if let Some(&(phrase, office)) = OFFICE_SPEAKERS
+        .iter()
+        .find(|(ph, _)| s.starts_with(ph) && !s[ph.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-'))
+    {
         p = phrase.len();
         sp.role = Some(office.to_string());
         sp.roles.push(office.to_string());
@@ -258,7 +305,10 @@ pub fn turn_at(text: &str, lines: &[Line], line: usize, at: usize) -> Option<Tur
             p = name_end;
         }
         let name = &s[name_start?..name_end];
-        if words == 0 || ADDRESS_WORDS.contains(&name) || NAME_PARTICLES.contains(&name.rsplit(' ').next().unwrap_or("")) {
+        if words == 0
+            || ADDRESS_WORDS.contains(&name)
+            || NAME_PARTICLES.contains(&name.rsplit(' ').next().unwrap_or(""))
+        {
             return None;
         }
         sp.name = Some(name.split_whitespace().collect::<Vec<_>>().join(" "));
@@ -277,7 +327,9 @@ pub fn turn_at(text: &str, lines: &[Line], line: usize, at: usize) -> Option<Tur
         }
         if let Some(lang) = spoken_language(&inner) {
             language = Some(lang);
-        } else if let Some(e) = country_named(&inner).or_else(|| first_country(&inner).filter(|_| inner.split(' ').count() <= 6)) {
+        } else if let Some(e) =
+            country_named(&inner).or_else(|| first_country(&inner).filter(|_| inner.split(' ').count() <= 6))
+        {
             set_country(&mut sp, e);
         } else if let Some((_, o)) = offices().at_start(&inner) {
             sp.role.get_or_insert(o.canonical.clone());
@@ -294,7 +346,11 @@ pub fn turn_at(text: &str, lines: &[Line], line: usize, at: usize) -> Option<Tur
     let intro_line = line + lines[line..].iter().position(|l| l.end >= end - 1).unwrap_or(0);
     let l = &lines[intro_line.min(lines.len() - 1)];
     let rest = text::trim(text, Span::new(end.min(l.end), l.end));
-    let body = if rest.is_empty() { Pos { line: intro_line + 1, offset: 0 } } else { Pos { line: intro_line, offset: rest.start } };
+    let body = if rest.is_empty() {
+        Pos { line: intro_line + 1, offset: 0 }
+    } else {
+        Pos { line: intro_line, offset: rest.start }
+    };
     Some(Turn { line, span: Span::new(at, end), speaker: sp, language, body, presiding })
 }
 
@@ -320,7 +376,9 @@ fn skip_ws(s: &str, p: usize) -> usize {
 
 /// `spoke in French` → `French`; also `interpretation from Arabic`, `habló en español`.
 fn spoken_language(inner: &str) -> Option<String> {
-    for prefix in ["spoke in ", "interpretation from ", "speaking in ", "spoke in", "habló en ", "parle en ", "a parlé en "] {
+    for prefix in
+        ["spoke in ", "interpretation from ", "speaking in ", "spoke in", "habló en ", "parle en ", "a parlé en "]
+    {
         if let Some(l) = inner.strip_prefix(prefix) {
             let l = l.trim();
             if !l.is_empty() && l.len() < 30 {
@@ -342,27 +400,65 @@ mod tests {
 
     fn intro(s: &str) -> Option<Intro> {
         let ls = lines(s);
-        turn_at(s, &ls, 0, ls[0].content.start).map(|t| {
-            (t.span.of(s).to_string(), t.speaker.name, t.speaker.country, t.speaker.role, t.language)
-        })
+        turn_at(s, &ls, 0, ls[0].content.start)
+            .map(|t| (t.span.of(s).to_string(), t.speaker.name, t.speaker.country, t.speaker.role, t.language))
     }
 
     #[test]
     fn turn_intros() {
         let o = |s: &str| Some(s.to_string());
         let cases: &[(&str, Option<Intro>)] = &[
-            ("Mr. Bessho (Japan): I thank you.", Some((o("Mr. Bessho (Japan):").unwrap(), o("Bessho"), o("Japan"), None, None))),
-            ("Mrs. Craft (United States of America): We", Some((o("Mrs. Craft (United States of America):").unwrap(), o("Craft"), o("United States of America"), None, None))),
-            ("The President (spoke in French): I", Some((o("The President (spoke in French):").unwrap(), None, None, o("President"), o("French")))),
-            ("Mr. Singer Weisinger (Dominican Republic) (spoke in Spanish): First", Some((o("Mr. Singer Weisinger (Dominican Republic) (spoke in Spanish):").unwrap(), o("Singer Weisinger"), o("Dominican Republic"), None, o("Spanish")))),
-            ("Mr. Pecsteen de Buytswerve (Belgium) (spoke in\nFrench): I", Some((o("Mr. Pecsteen de Buytswerve (Belgium) (spoke in\nFrench):").unwrap(), o("Pecsteen de Buytswerve"), o("Belgium"), None, o("French")))),
-            ("The Secretary-General: I thank", Some((o("The Secretary-General:").unwrap(), None, None, o("Secretary-General"), None))),
+            (
+                "Mr. Bessho (Japan): I thank you.",
+                Some((o("Mr. Bessho (Japan):").unwrap(), o("Bessho"), o("Japan"), None, None)),
+            ),
+            (
+                "Mrs. Craft (United States of America): We",
+                Some((
+                    o("Mrs. Craft (United States of America):").unwrap(),
+                    o("Craft"),
+                    o("United States of America"),
+                    None,
+                    None,
+                )),
+            ),
+            (
+                "The President (spoke in French): I",
+                Some((o("The President (spoke in French):").unwrap(), None, None, o("President"), o("French"))),
+            ),
+            (
+                "Mr. Singer Weisinger (Dominican Republic) (spoke in Spanish): First",
+                Some((
+                    o("Mr. Singer Weisinger (Dominican Republic) (spoke in Spanish):").unwrap(),
+                    o("Singer Weisinger"),
+                    o("Dominican Republic"),
+                    None,
+                    o("Spanish"),
+                )),
+            ),
+            (
+                "Mr. Pecsteen de Buytswerve (Belgium) (spoke in\nFrench): I",
+                Some((
+                    o("Mr. Pecsteen de Buytswerve (Belgium) (spoke in\nFrench):").unwrap(),
+                    o("Pecsteen de Buytswerve"),
+                    o("Belgium"),
+                    None,
+                    o("French"),
+                )),
+            ),
+            (
+                "The Secretary-General: I thank",
+                Some((o("The Secretary-General:").unwrap(), None, None, o("Secretary-General"), None)),
+            ),
             ("Mr. Chambas: I am honoured", Some((o("Mr. Chambas:").unwrap(), o("Chambas"), None, None, None))),
             ("Mr. Chambas said with regard to such an approach: no", None),
             ("Mr. President: I", None),
             ("Mr. Mohamed Ibn Chambas, Special Representative of", None),
             ("The President is right: we", None),
-            ("President Talon (spoke in French): I", Some((o("President Talon (spoke in French):").unwrap(), o("Talon"), None, o("President"), o("French")))),
+            (
+                "President Talon (spoke in French): I",
+                Some((o("President Talon (spoke in French):").unwrap(), o("Talon"), None, o("President"), o("French"))),
+            ),
             ("President of the Assembly: no", None),
         ];
         for (s, want) in cases {
@@ -385,7 +481,8 @@ fn record_symbol(s: &str) -> Option<(usize, String)> {
             j += 1;
         }
         // An optional session part ("71/") before "PV.".
-        let seg_end = j + b[j..].iter().take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || **c == b'-').count();
+        let seg_end =
+            j + b[j..].iter().take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || **c == b'-').count();
         let mut middle = String::new();
         if b.get(seg_end) == Some(&b'/') && !s[j..seg_end].starts_with("PV") {
             middle = format!("{}/", &s[j..seg_end]);
@@ -449,7 +546,9 @@ fn clock_time(s: &str) -> Option<String> {
         }
         let mut d = i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
         if d - i <= 2 {
-            if matches!(b.get(d), Some(b'.' | b':')) && b.get(d + 1..d + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit)) {
+            if matches!(b.get(d), Some(b'.' | b':'))
+                && b.get(d + 1..d + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+            {
                 d += 3;
             }
             let mut k = d;

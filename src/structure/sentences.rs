@@ -60,7 +60,9 @@ pub fn split(text: &str, span: Span) -> Vec<Sentence> {
         loop {
             let rest = &s[j..];
             match rest.chars().next() {
-                Some(ch) if ch == '.' || ch == '!' || ch == '?' || ch == '…' || text::is_closer(ch) => j += ch.len_utf8(),
+                Some(ch) if ch == '.' || ch == '!' || ch == '?' || ch == '…' || text::is_closer(ch) => {
+                    j += ch.len_utf8()
+                }
                 _ => break,
             }
         }
@@ -97,7 +99,9 @@ fn no_break_after(s: &str, stop: usize, c: u8, next: &str) -> bool {
     }
     // The token before the stop, with the stop, without leading openers.
     let before = &s[..stop];
-    let tstart = before.rfind(|ch: char| text::is_space(ch)).map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+    let tstart = before
+        .rfind(|ch: char| text::is_space(ch))
+        .map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
     let token = s[tstart..=stop].trim_start_matches(text::is_opener);
     let ab = abbreviations();
     if ab.hard.contains(token) {
@@ -126,14 +130,26 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("I thank Mr. Chambas. He spoke well.", &["I thank Mr. Chambas.", "He spoke well."]),
             ("H.E. Mr. Koro Bessho spoke. Japan agrees.", &["H.E. Mr. Koro Bessho spoke.", "Japan agrees."]),
-            ("The meeting was called to order at 10.20 a.m. and rose at 10.25 a.m. The agenda was adopted.",
-             &["The meeting was called to order at 10.20 a.m. and rose at 10.25 a.m.", "The agenda was adopted."]),
-            ("See S/PV.8701 and A/71/PV.10. Both are records.", &["See S/PV.8701 and A/71/PV.10.", "Both are records."]),
-            ("The U.N. Charter, e.g. Art. 2, applies. No. 5 is next.", &["The U.N. Charter, e.g. Art. 2, applies.", "No. 5 is next."]),
-            ("He said: “We can wait no longer.” Then he left!  Why? 2020 was hard…",
-             &["He said: “We can wait no longer.”", "Then he left!", "Why?", "2020 was hard…"]),
-            ("The U.S. Government agrees. So does John F. Kennedy Airport.",
-             &["The U.S. Government agrees.", "So does John F. Kennedy Airport."]),
+            (
+                "The meeting was called to order at 10.20 a.m. and rose at 10.25 a.m. The agenda was adopted.",
+                &["The meeting was called to order at 10.20 a.m. and rose at 10.25 a.m.", "The agenda was adopted."],
+            ),
+            (
+                "See S/PV.8701 and A/71/PV.10. Both are records.",
+                &["See S/PV.8701 and A/71/PV.10.", "Both are records."],
+            ),
+            (
+                "The U.N. Charter, e.g. Art. 2, applies. No. 5 is next.",
+                &["The U.N. Charter, e.g. Art. 2, applies.", "No. 5 is next."],
+            ),
+            (
+                "He said: “We can wait no longer.” Then he left!  Why? 2020 was hard…",
+                &["He said: “We can wait no longer.”", "Then he left!", "Why?", "2020 was hard…"],
+            ),
+            (
+                "The U.S. Government agrees. So does John F. Kennedy Airport.",
+                &["The U.S. Government agrees.", "So does John F. Kennedy Airport."],
+            ),
             ("Trade, aid, etc. are needed. Yes.", &["Trade, aid, etc. are needed.", "Yes."]),
             ("one line\nwrapped here. Next\nline.", &["one line\nwrapped here.", "Next\nline."]),
         ];

@@ -226,9 +226,34 @@ fn trim_word(t: &str) -> &str {
 
 /// Capitalised words of header phrases that are never part of a person's name.
 const NOT_NAMES: &[&str] = &[
-    "Asamblea", "Assembly", "Assemblée", "Council", "Consejo", "Conseil", "Nations", "Naciones", "Unidas", "Unies", "United",
-    "General", "Security", "Seguridad", "Session", "Sesión", "Meeting", "Debate", "Summit", "Conference", "Republic",
-    "República", "République", "Government", "Gobierno", "Kingdom", "State", "States",
+    "Asamblea",
+    "Assembly",
+    "Assemblée",
+    "Council",
+    "Consejo",
+    "Conseil",
+    "Nations",
+    "Naciones",
+    "Unidas",
+    "Unies",
+    "United",
+    "General",
+    "Security",
+    "Seguridad",
+    "Session",
+    "Sesión",
+    "Meeting",
+    "Debate",
+    "Summit",
+    "Conference",
+    "Republic",
+    "República",
+    "République",
+    "Government",
+    "Gobierno",
+    "Kingdom",
+    "State",
+    "States",
 ];
 
 fn tokens(s: &str) -> Vec<(usize, &str)> {
@@ -256,9 +281,7 @@ pub fn push_role(sp: &mut Speaker, office: &Office) {
         return;
     }
     sp.roles.push(office.canonical.clone());
-    let main_is_rank = sp.role.as_ref().is_none_or(|r| {
-        offices().items.iter().any(|o| o.rank && &o.canonical == r)
-    });
+    let main_is_rank = sp.role.as_ref().is_none_or(|r| offices().items.iter().any(|o| o.rank && &o.canonical == r));
     if sp.role.is_none() || (main_is_rank && !office.rank) {
         sp.role = Some(office.canonical.clone());
     }
@@ -391,8 +414,18 @@ mod tests {
             ("M. François Delattre", Some("François Delattre"), Some("M."), &[]),
             ("H.E. MR. JOHN SMITH", Some("John Smith"), Some("H.E."), &[]),
             ("H.E. MR.", None, Some("H.E."), &[]),
-            ("LA PRESIDENTA DE LA NACIÓN CRISTINA FERNÁNDEZ DE KIRCHNER", Some("Cristina Fernández de Kirchner"), None, &["Presidente"]),
-            ("Ambassador Linda Thomas-Greenfield at a UN Security Council Briefing on Ukraine", Some("Linda Thomas-Greenfield"), None, &["Ambassador"]),
+            (
+                "LA PRESIDENTA DE LA NACIÓN CRISTINA FERNÁNDEZ DE KIRCHNER",
+                Some("Cristina Fernández de Kirchner"),
+                None,
+                &["Presidente"],
+            ),
+            (
+                "Ambassador Linda Thomas-Greenfield at a UN Security Council Briefing on Ukraine",
+                Some("Linda Thomas-Greenfield"),
+                None,
+                &["Ambassador"],
+            ),
         ];
         for &(s, name, hon, roles) in cases {
             let sp = parse_person(s);
