@@ -1,24 +1,13 @@
 // Accessibility: axe-core finds no serious or critical violation, in both themes and in the
 // states a user reaches (details open, kinds inline, a verbatim record, phone width).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launchBrowser, openPage, readCorpus, repoRoot, startServer } from './harness.mjs';
+import { openPage, readCorpus, repoRoot, useServerAndBrowser } from './harness.mjs';
 import { setInput, waitReady } from './page-helpers.mjs';
 
 const AXE = path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 async function axe(page) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
@@ -33,7 +22,7 @@ async function axe(page) {
 for (const scheme of ['light', 'dark']) {
   test(`no serious or critical axe violation: ${scheme} theme`, async () => {
     // axe is injected as an inline script, which the page's CSP forbids: bypass it for this test.
-    const { page, context, errors } = await openPage(browser, server.url, { colorScheme: scheme, bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const { page, context, errors } = await openPage(env.browser, env.server.url, { colorScheme: scheme, bypassCSP: true, viewport: { width: 1280, height: 900 } });
     await waitReady(page);
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), scheme === 'dark' ? 'rgb(22, 24, 28)' : 'rgb(255, 255, 255)');
     assert.deepEqual(await axe(page), [], 'seed statement');
@@ -60,7 +49,7 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('controls are keyboard operable with a visible focus indicator', async () => {
-  const { page, context } = await openPage(browser, server.url, { viewport: { width: 1280, height: 900 } });
+  const { page, context } = await openPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   await waitReady(page);
   const seen = [];
   for (let i = 0; i < 40; i++) {

@@ -1,27 +1,16 @@
 // Page features: legend, index, details, keyboard, export, permalink, storage, files, theme,
 // print, phone width, right-to-left text.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launchBrowser, openPage, readCorpus, startServer } from './harness.mjs';
+import { openPage, readCorpus, useServerAndBrowser } from './harness.mjs';
 import { KINDS, hasMark, marks, setInput, waitReady, waitView } from './page-helpers.mjs';
 
-let server;
-let browser;
 const seed = fs.readFileSync(new URL('../../www/examples/seed.txt', import.meta.url), 'utf8');
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 async function open(opts = {}) {
-  const o = await openPage(browser, server.url, { viewport: { width: 1280, height: 900 }, ...opts });
+  const o = await openPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 }, ...opts });
   await waitReady(o.page);
   return o;
 }
@@ -219,7 +208,7 @@ test('permalink restores the exact text (non-ASCII, emoji, RTL)', async () => {
   assert.equal(await page.evaluate(() => location.href), url);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
 
-  const other = await openPage(browser, url);
+  const other = await openPage(env.browser, url);
   await waitReady(other.page);
   assert.equal(await other.page.inputValue('#input'), text);
   await waitView(other.page, text);
@@ -247,12 +236,12 @@ test('the text is kept in localStorage and restored on reload', async () => {
 });
 
 test('a storage failure shows a visible message', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript(() => {
     Storage.prototype.setItem = function setItem() { throw new DOMException('full', 'QuotaExceededError'); };
   });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitReady(page);
   await setInput(page, 'Some text that cannot be stored.');
   await page.waitForSelector('#alert:not([hidden])');

@@ -6,8 +6,11 @@
 //   ...
 //   await browser.close(); await server.close();
 //
+// or, in a test file, `const env = useServerAndBrowser();` for one of each around its tests.
+//
 // playwright-core is imported lazily, so Node-only tests may import repoRoot, corpusDir and
 // readCorpus from here too.
+import { after, before } from 'node:test';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -144,4 +147,19 @@ export async function openPage(browser, url, opts = {}) {
   });
   await page.goto(url, { waitUntil: 'load' });
   return { page, context, requests, errors };
+}
+
+/** One server on `dir` (www/ by default) and one browser for the calling test file, started
+ *  before its tests and closed after them: `env.server`, `env.browser`. */
+export function useServerAndBrowser(dir) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer(dir);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -1,25 +1,14 @@
 // Large inputs (1 MB+): analysed in the worker with a progress indicator, rendered in slices;
 // the page keeps answering input meanwhile, and the text view still reproduces the input exactly.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, readCorpus, startServer } from './harness.mjs';
+import { openPage, readCorpus, useServerAndBrowser } from './harness.mjs';
 import { waitReady } from './page-helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 test('a 1 MB verbatim record: progress, responsive page, exact text', async () => {
-  const { page, context, errors } = await openPage(browser, server.url, { viewport: { width: 1280, height: 900 } });
+  const { page, context, errors } = await openPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   await waitReady(page);
   const unit = readCorpus('dev/k4_SPV.8701_2020-01-13_Middle_East_vote_pdftotext.txt');
   let big = '';

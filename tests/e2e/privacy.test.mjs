@@ -1,37 +1,26 @@
 // Privacy and safety: no network request after loading, a strict CSP with no violation, and
 // pasted text reaches the DOM only as text.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, openPage, readCorpus, repoRoot, startServer } from './harness.mjs';
+import { openPage, readCorpus, repoRoot, useServerAndBrowser } from './harness.mjs';
 import { setInput, waitReady, waitView } from './page-helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; "
   + "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const network = (urls) => urls.filter((u) => !/^(blob|data):/.test(u));
 
 /** A page that records CSP violations in window.__csp and every request to another host. */
 async function open(opts = {}) {
-  const o = await openPage(browser, 'about:blank', { viewport: { width: 1280, height: 900 }, ...opts });
+  const o = await openPage(env.browser, 'about:blank', { viewport: { width: 1280, height: 900 }, ...opts });
   const foreign = [];
   await o.context.route('**/*', (route) => {
     const u = new URL(route.request().url());
-    if (u.protocol.startsWith('http') && u.host !== new URL(server.url).host) {
+    if (u.protocol.startsWith('http') && u.host !== new URL(env.server.url).host) {
       foreign.push(u.href);
       return route.abort();
     }
@@ -43,7 +32,7 @@ async function open(opts = {}) {
       window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
     });
   });
-  await o.page.goto(server.url);
+  await o.page.goto(env.server.url);
   await waitReady(o.page);
   return { ...o, foreign };
 }
@@ -130,7 +119,7 @@ test('pasted markup is shown as text, never run', async () => {
   await page.click('#permalink');
   await page.waitForFunction(() => /#t=/.test(document.getElementById('permalink-out').value));
   const url = await page.inputValue('#permalink-out');
-  const other = await openPage(browser, url);
+  const other = await openPage(env.browser, url);
   await waitReady(other.page);
   await waitView(other.page, `${payload}\n`);
   assert.equal(await other.page.evaluate(() => window.__pwned), undefined);
