@@ -75,3 +75,24 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         Some((start, end))
     })
 }
+
+/// The runs of ASCII digits that start a word (no letter, digit or `_` before them), as
+/// `(start, end)`.
+pub fn digit_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            i = digits(text, i);
+            if start == 0 || !(b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'_') {
+                return Some((start, i));
+            }
+        }
+        None
+    })
+}

@@ -78,14 +78,7 @@ fn month_dates(text: &str, out: &mut Vec<Candidate>) {
 /// Everything that starts with a digit: years and decades, clock times,
 /// ordinals, amounts, quantities.
 fn digit_rules(text: &str, out: &mut Vec<Candidate>) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
-            i += 1;
-            continue;
-        }
-        let d = digits(text, i);
+    for (i, d) in digit_runs(text) {
         let prev = char_before(text, i);
         if !prev.is_some_and(|c| c.is_alphanumeric() || "/-%*#_=&".contains(c)) {
             year(text, i, d, out);
@@ -94,7 +87,6 @@ fn digit_rules(text: &str, out: &mut Vec<Candidate>) {
             // "Post-2015", "mid-1980s": a year after a hyphenated word (not a range or code).
             year(text, i, d, out);
         }
-        i = d.max(i + 1);
     }
 }
 

@@ -505,14 +505,7 @@ fn record_symbol(s: &str) -> Option<(usize, String)> {
 
 /// The meeting number of `8701st meeting`, `52nd plenary meeting`.
 fn meeting_number(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_')) {
-            i += 1;
-            continue;
-        }
-        let d = i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    for (i, d) in crate::scan::digit_runs(s) {
         let suffix = s.get(d..d + 2).map(str::to_ascii_lowercase);
         if matches!(suffix.as_deref(), Some("st" | "nd" | "rd" | "th")) {
             let rest = s[d + 2..].trim_start();
@@ -523,7 +516,6 @@ fn meeting_number(s: &str) -> Option<String> {
                 return Some(s[i..d].to_string());
             }
         }
-        i = d;
     }
     None
 }
@@ -538,34 +530,28 @@ fn strip_word_ci<'a>(rest: &'a str, word: &str) -> Option<&'a str> {
 /// The first clock time (`10 a.m.`, `10.20 a.m.`, `3:15 p. m.`) in `s`.
 fn clock_time(s: &str) -> Option<String> {
     let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_')) {
-            i += 1;
+    for (i, mut d) in crate::scan::digit_runs(s) {
+        if d - i > 2 {
             continue;
         }
-        let mut d = i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if d - i <= 2 {
-            if matches!(b.get(d), Some(b'.' | b':'))
-                && b.get(d + 1..d + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit))
-            {
-                d += 3;
+        if matches!(b.get(d), Some(b'.' | b':'))
+            && b.get(d + 1..d + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+        {
+            d += 3;
+        }
+        let mut k = d;
+        if matches!(b.get(k), Some(c) if c.is_ascii_whitespace()) {
+            k += 1;
+        }
+        if matches!(b.get(k), Some(b'a' | b'p')) && b.get(k + 1) == Some(&b'.') {
+            let mut m = k + 2;
+            if matches!(b.get(m), Some(c) if c.is_ascii_whitespace()) {
+                m += 1;
             }
-            let mut k = d;
-            if matches!(b.get(k), Some(c) if c.is_ascii_whitespace()) {
-                k += 1;
-            }
-            if matches!(b.get(k), Some(b'a' | b'p')) && b.get(k + 1) == Some(&b'.') {
-                let mut m = k + 2;
-                if matches!(b.get(m), Some(c) if c.is_ascii_whitespace()) {
-                    m += 1;
-                }
-                if s.get(m..m + 2) == Some("m.") {
-                    return Some(s[i..m + 2].to_string());
-                }
+            if s.get(m..m + 2) == Some("m.") {
+                return Some(s[i..m + 2].to_string());
             }
         }
-        i = d.max(i + 1);
     }
     None
 }
