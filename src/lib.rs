@@ -24,6 +24,7 @@ pub mod dates;
 pub mod entities;
 pub mod eval;
 pub mod model;
+pub mod phrases;
 pub mod render;
 pub mod scan;
 pub mod span;

@@ -1,15 +1,18 @@
-//! The only module that knows about JavaScript: `#[wasm_bindgen]` exports, serde-wasm-bindgen
-//! conversion, and byte offsets turned into UTF-16 code units so that `text.slice(start, end)` in
+//! The only module that knows about JavaScript: `#[wasm_bindgen]` exports, options read from a JS
+//! object, and byte offsets turned into UTF-16 code units so that `text.slice(start, end)` in
 //! JavaScript gives each span's text.
+//!
+//! The document crosses into JavaScript as JSON text parsed by the engine's `JSON.parse`: one
+//! string copy instead of a call into JavaScript for every field.
 //!
 //! Strings from JavaScript arrive as UTF-8; a lone surrogate becomes U+FFFD (one UTF-16 unit, as
 //! the surrogate was), so no offset shifts.
 
-use serde::Serialize;
+use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::{Document, Options};
+use crate::model::{Document, EntityKind, Options};
 use crate::span::{OffsetMap, Unit};
 
 /// `annotate(text, options?)`: the document, offsets in UTF-16 code units.
@@ -17,8 +20,8 @@ use crate::span::{OffsetMap, Unit};
 pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = parse_options(options)?;
     let doc = annotate_utf16(text, &options);
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    doc.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+    let json = serde_json::to_string(&doc).map_err(|e| JsError::new(&e.to_string()))?;
+    JSON::parse(&json).map_err(|_| JsError::new("the document could not be parsed as JSON"))
 }
 
 /// `renderHtml(text, options?)`: the highlighted document as an HTML fragment.
@@ -42,22 +45,51 @@ fn annotate_utf16(text: &str, options: &Options) -> Document {
     doc
 }
 
+const KNOWN: &str = "expected one of `kinds`, `entities`, `sentences`";
+
+/// `{ kinds?: string[], entities?: boolean, sentences?: boolean }`; anything else is an error
+/// that names the field.
 fn parse_options(value: JsValue) -> Result<Options, JsError> {
+    let mut options = Options::default();
     if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
+        return Ok(options);
     }
-    if !value.is_object() || js_sys::Array::is_array(&value) {
+    if !value.is_object() || Array::is_array(&value) {
         return Err(JsError::new("options must be an object, e.g. { kinds: [\"country\"] }"));
     }
-    // serde-wasm-bindgen skips fields it does not know, so unknown ones are named here.
-    let known = ["kinds", "entities", "sentences"];
-    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+    let object: &Object = value.unchecked_ref();
+    for key in Object::keys(object).iter() {
         let key = key.as_string().unwrap_or_default();
-        if !known.contains(&key.as_str()) {
-            return Err(JsError::new(&format!(
-                "invalid options: unknown field `{key}`, expected one of `kinds`, `entities`, `sentences`"
-            )));
+        let field = Reflect::get(object, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+        if field.is_undefined() {
+            continue;
+        }
+        match key.as_str() {
+            "kinds" => options.kinds = Some(parse_kinds(&field)?),
+            "entities" => options.entities = parse_bool("entities", &field)?,
+            "sentences" => options.sentences = parse_bool("sentences", &field)?,
+            _ => return Err(JsError::new(&format!("invalid options: unknown field `{key}`, {KNOWN}"))),
         }
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+    Ok(options)
+}
+
+fn parse_bool(name: &str, value: &JsValue) -> Result<bool, JsError> {
+    value.as_bool().ok_or_else(|| JsError::new(&format!("invalid options: `{name}` must be true or false")))
+}
+
+fn parse_kinds(value: &JsValue) -> Result<Vec<EntityKind>, JsError> {
+    let all = || EntityKind::ALL.map(|k| k.as_str()).join(", ");
+    if !Array::is_array(value) {
+        return Err(JsError::new(&format!("invalid options: `kinds` must be an array of kind names ({})", all())));
+    }
+    let mut kinds = Vec::new();
+    for item in value.unchecked_ref::<Array>().iter() {
+        let name = item.as_string().unwrap_or_else(|| format!("{item:?}"));
+        let kind = EntityKind::parse(&name).ok_or_else(|| {
+            JsError::new(&format!("invalid options: unknown kind `{name}` in `kinds`, expected one of {}", all()))
+        })?;
+        kinds.push(kind);
+    }
+    Ok(kinds)
 }

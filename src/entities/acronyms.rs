@@ -1,11 +1,10 @@
 //! Acronyms defined in the text: `Full Name (ACR)`. The acronym takes the kind and canonical name
 //! of what it stands for, here and at every later use.
 
-use aho_corasick::AhoCorasick;
-
 use super::gazetteer::is_boundary;
 use super::Candidate;
 use crate::model::{Entity, EntityKind};
+use crate::phrases::{Case, Phrases};
 use crate::span::Span;
 
 /// `(ACR)` definitions: the span inside the parentheses of each `(` … `)` whose content looks
@@ -68,19 +67,17 @@ pub fn candidates(text: &str, entities: &[Entity]) -> Vec<Candidate> {
         return Vec::new();
     }
     let mut out: Vec<Candidate> = defs.iter().map(|(_, c)| c.clone()).collect();
-    let Ok(ac) = AhoCorasick::new(defs.iter().map(|(a, _)| a.as_str())) else {
-        return out;
-    };
-    for m in ac.find_iter(text) {
-        if !is_boundary(text, m.start(), m.end()) {
-            continue;
-        }
-        let def = &defs[m.pattern().as_usize()].1;
-        if m.start() <= def.span.start && def.span.start != m.start() {
+    let mut phrases = Phrases::new(Case::Exact);
+    for (acr, _) in &defs {
+        phrases.add(acr);
+    }
+    for (span, id) in phrases.leftmost_longest(text, |m, _| is_boundary(text, m.start, m.end)) {
+        let def = &defs[id as usize].1;
+        if span.start <= def.span.start && def.span.start != span.start {
             continue; // only uses after the definition
         }
         let mut cand = def.clone();
-        cand.span = Span::new(m.start(), m.end());
+        cand.span = span;
         out.push(cand);
     }
     out

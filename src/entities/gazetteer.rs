@@ -1,8 +1,9 @@
-//! Gazetteers: the plain-text name lists in `data/`, compiled once into one Aho-Corasick automaton.
+//! Gazetteers: the plain-text name lists in `data/`, compiled once into one [`Phrases`] trie.
 //!
 //! Each data line is `CODE | Canonical name | alias | alias …` (`CODE` is `-` when there is none);
 //! the file decides the kind. The canonical name and every alias are matched, ASCII-case-
-//! insensitively over the [folded](super::folded) text, whole words only. A match is accepted when
+//! insensitively and whole words only, with any whitespace between words and curly or straight
+//! quotes alike ([`crate::phrases`]). A match is accepted when
 //! the surface equals the alias, or is the alias in ALL CAPS (aliases with a lowercase letter), or
 //! differs only by a capital first letter (aliases written with a lowercase first letter). Aliases
 //! written in capitals only (`UN`, `WHO`) need exact case.
@@ -10,10 +11,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
-use super::folded::{fold_str, Folded};
 use crate::model::EntityKind;
+use crate::phrases::{fold, Case, Phrases};
 use crate::span::Span;
 
 /// One named thing: a country, an organization, a mission …
@@ -51,8 +50,9 @@ enum CaseRule {
 
 pub struct Gazetteer {
     entries: Vec<Entry>,
+    /// By phrase id of `phrases`.
     patterns: Vec<Pattern>,
-    automaton: AhoCorasick,
+    phrases: Phrases,
     by_alias: HashMap<String, usize>,
 }
 
@@ -83,6 +83,7 @@ impl Gazetteer {
     fn build(files: &[(EntityKind, &str, &str)]) -> (Gazetteer, Vec<String>) {
         let mut entries = Vec::new();
         let mut patterns = Vec::new();
+        let mut phrases = Phrases::new(Case::Ascii);
         let mut by_alias: HashMap<String, usize> = HashMap::new();
         let mut problems = Vec::new();
         for &(kind, name, data) in files {
@@ -100,7 +101,7 @@ impl Gazetteer {
                 let id = entries.len();
                 entries.push(Entry { kind, canonical: fields[1].to_string(), code });
                 for alias in &fields[1..] {
-                    let alias = fold_str(alias);
+                    let alias = fold(alias);
                     if alias.is_empty() {
                         continue;
                     }
@@ -120,57 +121,32 @@ impl Gazetteer {
                         }
                     }
                     by_alias.insert(key, id);
+                    phrases.add(&alias);
                     patterns.push(Pattern { entry: id, case: case_rule(&alias), alias });
                 }
             }
         }
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(patterns.iter().map(|p| p.alias.as_str()))
-            .or_else(|_| {
-                AhoCorasick::builder().ascii_case_insensitive(true).build(patterns.iter().map(|p| p.alias.as_str()))
-            })
-            .expect("gazetteer automaton");
-        (Gazetteer { entries, patterns, automaton, by_alias }, problems)
+        (Gazetteer { entries, patterns, phrases, by_alias }, problems)
     }
 
-    /// Every accepted match in the folded text, possibly overlapping, as (folded start, folded
-    /// end, pattern index).
-    fn candidates(&'static self, folded: &str, out: &mut Vec<(usize, usize, usize)>) {
-        let bytes = folded.as_bytes();
-        for m in self.automaton.find_overlapping_iter(folded) {
-            let (s, e) = (m.start(), m.end());
-            if !is_boundary(folded, s, e) {
-                continue;
+    /// All accepted matches in `text`, overlapping ones included, by start (shorter first).
+    pub fn find_all(&'static self, text: &str) -> Vec<GazMatch> {
+        let mut out = Vec::new();
+        self.phrases.for_each(text, |span, id| {
+            let p = &self.patterns[id as usize];
+            let surface = span.of(text);
+            if is_boundary(text, span.start, span.end) && accepts(p, surface) {
+                let entry = &self.entries[p.entry];
+                let is_acronym = entry.code.as_deref() == Some(surface);
+                out.push(GazMatch { span, entry, is_acronym });
             }
-            let p = &self.patterns[m.pattern().as_usize()];
-            if accepts(p, &bytes[s..e]) {
-                out.push((s, e, m.pattern().as_usize()));
-            }
-        }
-    }
-
-    /// All accepted matches in `text`, overlapping ones included, with original spans.
-    pub fn find_all(&'static self, text: &str, folded: &Folded) -> Vec<GazMatch> {
-        let mut raw = Vec::new();
-        self.candidates(&folded.text, &mut raw);
-        raw.into_iter()
-            .map(|(s, e, p)| {
-                let pat = &self.patterns[p];
-                let entry = &self.entries[pat.entry];
-                let span = folded.original(s, e);
-                let is_acronym = entry.code.as_deref().is_some_and(|c| c == span.of(text));
-                GazMatch { span, entry, is_acronym }
-            })
-            .collect()
+        });
+        out
     }
 
     /// Whole-word, leftmost-longest matches in `text`.
     pub fn find(&'static self, text: &str) -> Vec<GazMatch> {
-        let folded = Folded::new(text);
-        let mut all = self.find_all(text, &folded);
+        let mut all = self.find_all(text);
         all.sort_unstable_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         let mut out: Vec<GazMatch> = Vec::new();
         for m in all {
@@ -183,12 +159,12 @@ impl Gazetteer {
 
     /// The entry that `name` (the whole string) names, under the matching rules.
     pub fn lookup(&'static self, name: &str) -> Option<&'static Entry> {
-        let folded = fold_str(name);
+        let folded = fold(name);
         let &id = self.by_alias.get(&folded.to_ascii_lowercase())?;
         self.patterns
             .iter()
             .filter(|p| p.entry == id && p.alias.eq_ignore_ascii_case(&folded))
-            .any(|p| accepts(p, folded.as_bytes()))
+            .any(|p| accepts(p, &folded))
             .then_some(&self.entries[id])
     }
 
@@ -207,15 +183,21 @@ fn case_rule(alias: &str) -> CaseRule {
     }
 }
 
-fn accepts(p: &Pattern, surface: &[u8]) -> bool {
-    let alias = p.alias.as_bytes();
-    if surface == alias {
+/// Whether `surface` (which folds to the alias, ASCII case aside) is written as the alias's case
+/// rule allows.
+fn accepts(p: &Pattern, surface: &str) -> bool {
+    let exact = |s: &str, a: &str| crate::phrases::folds_to(s, a, Case::Exact);
+    if exact(surface, &p.alias) {
         return true;
     }
+    let capital_first = || {
+        surface.as_bytes()[0].is_ascii_uppercase()
+            && matches!((surface.get(1..), p.alias.get(1..)), (Some(s), Some(a)) if exact(s, a))
+    };
     match p.case {
         CaseRule::Exact => false,
-        CaseRule::Caps => is_all_caps(surface),
-        CaseRule::LowerStart => is_all_caps(surface) || (surface[0].is_ascii_uppercase() && surface[1..] == alias[1..]),
+        CaseRule::Caps => is_all_caps(surface.as_bytes()),
+        CaseRule::LowerStart => is_all_caps(surface.as_bytes()) || capital_first(),
     }
 }
 

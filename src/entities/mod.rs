@@ -5,12 +5,10 @@
 //! `(spoke in French)` are never tagged.
 
 pub mod acronyms;
-pub mod folded;
 pub mod gazetteer;
 pub mod names;
 pub mod rules;
 
-use self::folded::Folded;
 use self::gazetteer::{gazetteer, Entry};
 use crate::model::{BlockKind, Document, Entity, EntityKind, Options};
 use crate::span::Span;
@@ -57,8 +55,7 @@ impl Candidate {
 
 /// Finds the entities of `text`, whose structure is `doc`.
 pub fn recognize(text: &str, doc: &Document, opts: &Options) -> Vec<Entity> {
-    let folded = Folded::new(text);
-    let mut gaz = gazetteer().find_all(text, &folded);
+    let mut gaz = gazetteer().find_all(text);
     gaz.sort_unstable_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut cands: Vec<Candidate> = gaz
         .iter()
@@ -68,7 +65,6 @@ pub fn recognize(text: &str, doc: &Document, opts: &Options) -> Vec<Entity> {
             ..Candidate::rule(m.entry.kind, m.span, 2)
         })
         .collect();
-    drop(folded); // the largest temporary: gone before the rest allocates
     rules::candidates(text, &mut cands);
     names::candidates(text, &gaz, &mut cands);
 

@@ -5,11 +5,10 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::gazetteer::{is_boundary, GazMatch};
 use super::Candidate;
 use crate::model::EntityKind;
+use crate::phrases::{Case, Phrases};
 use crate::scan::{is_space, skip_spaces, word_in};
 use crate::span::Span;
 
@@ -152,14 +151,12 @@ pub fn candidates(text: &str, gaz: &[GazMatch], out: &mut Vec<Candidate>) {
     if names.is_empty() {
         return;
     }
-    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&names) else {
-        return;
-    };
-    for m in ac.find_iter(text) {
-        if is_boundary(text, m.start(), m.end()) {
-            let span = Span::new(m.start(), m.end());
-            out.push(Candidate::person(span, span.of(text).to_string()));
-        }
+    let mut phrases = Phrases::new(Case::Exact);
+    for name in &names {
+        phrases.add(name);
+    }
+    for (span, _) in phrases.leftmost_longest(text, |m, _| is_boundary(text, m.start, m.end)) {
+        out.push(Candidate::person(span, span.of(text).to_string()));
     }
 }
 

@@ -4,10 +4,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use crate::entities::gazetteer::{gazetteer, Entry};
 use crate::model::{EntityKind, Speaker};
+use crate::phrases::{Case, Phrases};
 use crate::span::Span;
 use crate::text;
 
@@ -22,8 +21,8 @@ pub struct Office {
 /// Whole-word, ASCII-case-insensitive phrase matcher over a list of `Canonical | alias …` lines.
 pub struct PhraseList<T> {
     pub items: Vec<T>,
-    ac: AhoCorasick,
-    /// Pattern index → item index.
+    phrases: Phrases,
+    /// Phrase id → item index.
     owner: Vec<usize>,
 }
 
@@ -32,7 +31,7 @@ impl<T> PhraseList<T> {
     /// where `marked` says the line began with `~`.
     pub fn build(data: &str, make: impl Fn(&str, bool) -> T) -> PhraseList<T> {
         let mut items = Vec::new();
-        let mut pats = Vec::new();
+        let mut phrases = Phrases::new(Case::Ascii);
         let mut owner = Vec::new();
         for line in data.lines() {
             let line = line.trim();
@@ -48,33 +47,27 @@ impl<T> PhraseList<T> {
             let id = items.len();
             items.push(make(canonical, marked));
             for alias in std::iter::once(canonical).chain(fields) {
-                pats.push(alias.to_string());
+                phrases.add(alias);
                 owner.push(id);
             }
         }
-        let ac = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&pats)
-            .expect("phrase list");
-        PhraseList { items, ac, owner }
+        PhraseList { items, phrases, owner }
     }
 
     /// Whole-word matches in `s`, leftmost-longest, as (span in `s`, item).
     pub fn find<'a>(&'a self, s: &str) -> Vec<(Span, &'a T)> {
-        self.ac
-            .find_iter(s)
-            .filter(|m| whole_word(s, m.start(), m.end()))
-            .map(|m| (Span::new(m.start(), m.end()), &self.items[self.owner[m.pattern().as_usize()]]))
+        self.phrases
+            .leftmost_longest(s, |m, _| whole_word(s, m.start, m.end))
+            .into_iter()
+            .map(|(m, id)| (m, &self.items[self.owner[id as usize]]))
             .collect()
     }
 
     /// The item whose phrase starts `s` (after leading spaces), with the phrase's end in `s`.
     pub fn at_start<'a>(&'a self, s: &str) -> Option<(usize, &'a T)> {
         let lead = s.len() - s.trim_start().len();
-        let m = self.ac.find(&s[lead..])?;
-        (m.start() == 0 && whole_word(s, lead, lead + m.end()))
-            .then(|| (lead + m.end(), &self.items[self.owner[m.pattern().as_usize()]]))
+        let (end, id) = self.phrases.longest_at_start(s)?;
+        whole_word(s, lead, end).then(|| (end, &self.items[self.owner[id as usize]]))
     }
 }
 

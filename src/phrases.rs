@@ -1,0 +1,390 @@
+//! A phrase matcher over word tokens: the gazetteers, the office and heading lists, and names and
+//! acronyms seen earlier in a text are all found with it.
+//!
+//! Text is read as tokens: a word (a run of letters, digits and `_`) or any other single
+//! character, each with the gap before it: none, spaces (any run of whitespace, line breaks
+//! included) or a blank line. A phrase is a token sequence; it matches where the text has the
+//! same tokens with the same gaps, except that a blank line never matches, so no phrase runs
+//! across paragraphs. Curly quotes match straight ones and Unicode hyphens `-`
+//! ([`fold_char`]); in [`Case::Ascii`] mode ASCII letters match either case.
+//!
+//! Phrases live in a trie whose edges are keyed by a hash of (node, gap, token): one hash-map
+//! probe per token step, and a bit set of first tokens lets most words of a text go by with one
+//! memory read. A hash collision cannot produce a false match: every match is checked against
+//! its phrase before it is reported.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::span::Span;
+
+/// How letters compare.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Case {
+    /// ASCII letters match in either case; other characters exactly.
+    Ascii,
+    Exact,
+}
+
+/// The space before a token.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Gap {
+    None,
+    Space,
+    /// Whitespace holding two or more line feeds.
+    Blank,
+}
+
+/// A word or one other character of a text.
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub gap: Gap,
+    /// Hash of the token's characters (quotes and hyphens folded; ASCII lowercased in
+    /// [`Case::Ascii`] mode).
+    pub hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+const ROOT: u32 = 0;
+const FILTER_BITS: usize = 1 << 16;
+
+/// Whole phrases, matched token by token.
+pub struct Phrases {
+    case: Case,
+    /// The phrases as added (folded), by id.
+    phrases: Vec<String>,
+    /// For each trie node, the ids of the phrases that end there.
+    ends: Vec<Vec<u32>>,
+    edges: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
+    /// Bit `hash >> 48` is set when some phrase starts with a token of that hash.
+    first: Vec<u64>,
+}
+
+impl Phrases {
+    pub fn new(case: Case) -> Phrases {
+        Phrases {
+            case,
+            phrases: Vec::new(),
+            ends: vec![Vec::new()],
+            edges: HashMap::default(),
+            first: vec![0; FILTER_BITS / 64],
+        }
+    }
+
+    /// Adds a phrase; its id is the number of phrases added before it. A phrase without a token
+    /// (empty or all spaces) is kept but never matches.
+    pub fn add(&mut self, phrase: &str) -> u32 {
+        let id = self.phrases.len() as u32;
+        self.phrases.push(fold(phrase.trim()));
+        let mut node = ROOT;
+        let mut pos = 0;
+        let mut any = false;
+        while let Some(t) = next_token(phrase, pos, self.case) {
+            let key = edge_key(node, if any { t.gap } else { Gap::None }, t.hash);
+            if !any {
+                let bit = (t.hash >> 48) as usize;
+                self.first[bit / 64] |= 1 << (bit % 64);
+            }
+            node = match self.edges.get(&key) {
+                Some(&n) => n,
+                None => {
+                    let n = self.ends.len() as u32;
+                    self.ends.push(Vec::new());
+                    self.edges.insert(key, n);
+                    n
+                }
+            };
+            pos = t.end;
+            any = true;
+        }
+        if any {
+            self.ends[node as usize].push(id);
+        }
+        id
+    }
+
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// The phrase `id` as stored: trimmed, quotes and hyphens folded, one space for each gap.
+    pub fn phrase(&self, id: u32) -> &str {
+        &self.phrases[id as usize]
+    }
+
+    /// Calls `f(span, id)` for every phrase occurrence that starts at a token of `text`, shorter
+    /// before longer at each start, overlapping ones included.
+    pub fn for_each(&self, text: &str, mut f: impl FnMut(Span, u32)) {
+        let mut pos = 0;
+        while let Some(t) = next_token(text, pos, self.case) {
+            pos = t.end;
+            if self.may_start(t.hash) {
+                self.walk(text, t, &mut f);
+            }
+        }
+    }
+
+    /// Non-overlapping occurrences, leftmost first and then longest, as (span, id); `accept`
+    /// can refuse one (the next shorter phrase at that start is tried then).
+    pub fn leftmost_longest(&self, text: &str, mut accept: impl FnMut(Span, u32) -> bool) -> Vec<(Span, u32)> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        let mut found: Vec<(Span, u32)> = Vec::new();
+        while let Some(t) = next_token(text, pos, self.case) {
+            pos = t.end;
+            if !self.may_start(t.hash) {
+                continue;
+            }
+            found.clear();
+            self.walk(text, t, &mut |s, id| found.push((s, id)));
+            if let Some(&(span, id)) = found.iter().rev().find(|&&(s, id)| accept(s, id)) {
+                out.push((span, id));
+                pos = span.end;
+            }
+        }
+        out
+    }
+
+    /// The longest phrase that starts at the first token of `text` (after any leading space), as
+    /// (end, id).
+    pub fn longest_at_start(&self, text: &str) -> Option<(usize, u32)> {
+        let t = next_token(text, 0, self.case)?;
+        let mut best = None;
+        if self.may_start(t.hash) {
+            self.walk(text, t, &mut |s: Span, id| {
+                if best.is_none_or(|(end, _)| s.end > end) {
+                    best = Some((s.end, id));
+                }
+            });
+        }
+        best
+    }
+
+    fn may_start(&self, hash: u64) -> bool {
+        let bit = (hash >> 48) as usize;
+        self.first[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Follows the trie from token `t`, reporting each phrase that ends on the way (checked).
+    fn walk(&self, text: &str, t: Token, f: &mut impl FnMut(Span, u32)) {
+        let start = t.start;
+        let mut node = ROOT;
+        let mut gap = Gap::None;
+        let mut next = Some(t);
+        while let Some(t) = next {
+            let Some(&n) = self.edges.get(&edge_key(node, gap, t.hash)) else { break };
+            node = n;
+            for &id in &self.ends[node as usize] {
+                if folds_to(&text[start..t.end], &self.phrases[id as usize], self.case) {
+                    f(Span::new(start, t.end), id);
+                }
+            }
+            next = next_token(text, t.end, self.case).filter(|t| t.gap != Gap::Blank);
+            gap = next.map_or(Gap::None, |t| t.gap);
+        }
+    }
+}
+
+/// The token at or after `pos` (a character boundary), with the gap before it.
+pub fn next_token(text: &str, mut pos: usize, case: Case) -> Option<Token> {
+    let bytes = text.as_bytes();
+    let mut gap = Gap::None;
+    let mut line_feeds = 0;
+    // Whitespace.
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        if b < 0x80 {
+            if !b.is_ascii_whitespace() && b != 0x0b {
+                break;
+            }
+            line_feeds += (b == b'\n') as u32;
+            pos += 1;
+        } else {
+            let c = text[pos..].chars().next()?;
+            if !c.is_whitespace() {
+                break;
+            }
+            pos += c.len_utf8();
+        }
+        gap = Gap::Space;
+    }
+    if pos >= bytes.len() {
+        return None;
+    }
+    if line_feeds >= 2 {
+        gap = Gap::Blank;
+    }
+    let start = pos;
+    let mut hash = SEED;
+    // A word: letters, digits and `_`.
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        if b < 0x80 {
+            if !(b.is_ascii_alphanumeric() || b == b'_') {
+                break;
+            }
+            let b = if case == Case::Ascii { b.to_ascii_lowercase() } else { b };
+            hash = mix(hash, b as u64);
+            pos += 1;
+        } else {
+            let c = text[pos..].chars().next()?;
+            if !c.is_alphanumeric() {
+                break;
+            }
+            hash = mix(hash, c as u64);
+            pos += c.len_utf8();
+        }
+    }
+    if pos == start {
+        // Any other character, alone.
+        let c = text[pos..].chars().next()?;
+        pos += c.len_utf8();
+        hash = mix(mix(hash, 0x11_0000), fold_char(c) as u64);
+    }
+    Some(Token { start, end: pos, gap, hash })
+}
+
+fn mix(h: u64, v: u64) -> u64 {
+    (h.rotate_left(5) ^ v).wrapping_mul(SEED)
+}
+
+fn edge_key(node: u32, gap: Gap, hash: u64) -> u64 {
+    mix(mix(hash, node as u64), gap as u64)
+}
+
+/// Straight quotes for curly ones, `-` for Unicode hyphens.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' => '"',
+        '\u{2010}' | '\u{2011}' => '-',
+        _ => c,
+    }
+}
+
+/// `s` with characters folded and each run of whitespace one space (a line feed when the run
+/// holds a blank line).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pos = 0;
+    while let Some(t) = next_token(s, pos, Case::Exact) {
+        match t.gap {
+            Gap::None => {}
+            Gap::Space if out.is_empty() => {}
+            Gap::Space => out.push(' '),
+            Gap::Blank => out.push('\n'),
+        }
+        out.extend(s[t.start..t.end].chars().map(fold_char));
+        pos = t.end;
+    }
+    out
+}
+
+/// Whether `surface` folds to `phrase` (already folded), letters compared as `case` says.
+pub fn folds_to(surface: &str, phrase: &str, case: Case) -> bool {
+    let mut want = phrase.chars();
+    let mut space = false;
+    for c in surface.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if std::mem::take(&mut space) && want.next() != Some(' ') {
+            return false;
+        }
+        let c = fold_char(c);
+        match want.next() {
+            Some(w) if w == c || (case == Case::Ascii && w.eq_ignore_ascii_case(&c)) => {}
+            _ => return false,
+        }
+    }
+    want.next().is_none()
+}
+
+/// The keys are hashes already.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, b as u64);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(p: &Phrases, text: &str) -> Vec<(String, u32)> {
+        let mut out = Vec::new();
+        p.for_each(text, |s, id| out.push((s.of(text).to_string(), id)));
+        out
+    }
+
+    #[test]
+    fn tokens_gaps_and_case() {
+        let mut p = Phrases::new(Case::Ascii);
+        p.add("Côte d'Ivoire");
+        p.add("United States");
+        p.add("United States of America");
+        p.add("UN");
+        let text = "CÔTE d’Ivoire, côte D'ivoire and the united\n  States of America.\n\nUnited\n\nStates UNDP UN";
+        assert_eq!(
+            all(&p, text),
+            vec![
+                ("côte D'ivoire".to_string(), 0),
+                ("united\n  States".to_string(), 1),
+                ("united\n  States of America".to_string(), 2),
+                ("UN".to_string(), 3),
+            ]
+        );
+    }
+
+    #[test]
+    fn exact_case_and_leftmost_longest() {
+        let mut p = Phrases::new(Case::Exact);
+        p.add("Bessho");
+        p.add("Koro Bessho");
+        p.add("Koro");
+        let text = "Koro Bessho met bessho and Bessho’s staff; Koro";
+        let found: Vec<_> = p.leftmost_longest(text, |_, _| true).into_iter().map(|(s, id)| (s.of(text), id)).collect();
+        assert_eq!(found, vec![("Koro Bessho", 1), ("Bessho", 0), ("Koro", 2)]);
+        // A refused match gives way to the next shorter one.
+        let found: Vec<_> = p.leftmost_longest(text, |s, _| s.len() < 8).into_iter().map(|(s, _)| s.of(text)).collect();
+        assert_eq!(found, vec!["Koro", "Bessho", "Bessho", "Koro"]);
+    }
+
+    #[test]
+    fn start_of_text_and_odd_input() {
+        let mut p = Phrases::new(Case::Ascii);
+        p.add("Permanent Representative");
+        p.add("");
+        assert_eq!(p.longest_at_start("  permanent representative of Japan"), Some((26, 0)));
+        assert_eq!(p.longest_at_start("Japan"), None);
+        for text in ["", " ", "\u{0}", "\u{feff}\u{202e}", "a\u{0301}b", "\n\n\n"] {
+            assert!(all(&p, text).is_empty());
+        }
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(
+            fold("  the Russian\r\n  Federation’s\n\n Côte d’Ivoire "),
+            "the Russian Federation's\nCôte d'Ivoire"
+        );
+    }
+}
