@@ -136,6 +136,12 @@ const ABBREVIATIONS: &[(&str, u32)] = &[
     ("okt", 10),
 ];
 
+/// The first three letters of the ASCII month names and abbreviations, lowercase.
+const PREFIXES: &[[u8; 3]] = &[
+    *b"jan", *b"feb", *b"fev", *b"mar", *b"apr", *b"avr", *b"abr", *b"may", *b"mai", *b"maj", *b"jun", *b"jui",
+    *b"jul", *b"aug", *b"aou", *b"ago", *b"sep", *b"set", *b"oct", *b"okt", *b"nov", *b"dec", *b"dic", *b"ene",
+];
+
 /// A date found in running text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Found {
@@ -154,10 +160,14 @@ pub struct Found {
 /// How `w` names a month: (number, English, full name, cased).
 fn month_word(w: &str) -> Option<(u32, bool, bool, bool)> {
     // Every month name and abbreviation starts with one of these letters.
-    if w.len() < 3
-        || w.len() > 10
-        || !matches!(w.as_bytes()[0] | 0x20, b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
-    {
+    if w.len() < 3 || w.len() > 10 {
+        return None;
+    }
+    // Every month name and abbreviation starts with one of these (ASCII words; others are
+    // compared in full).
+    let b = w.as_bytes();
+    let head = [b[0] | 0x20, b[1] | 0x20, b[2] | 0x20];
+    if b.is_ascii() && !PREFIXES.contains(&head) {
         return None;
     }
     let same = |m: &str| if w.is_ascii() { m.eq_ignore_ascii_case(w) } else { m == w.to_lowercase() };
@@ -265,11 +275,19 @@ fn weekday_before(text: &str, start: usize) -> usize {
 pub fn scan(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < text.len() {
-        let rest = &text[i..];
-        let Some(k) = rest.find(|c: char| c.is_alphanumeric()) else { break };
-        let s = i + k;
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        // Skip to the next letter or digit, ASCII punctuation and spaces a byte at a time.
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let s = i;
         let c = text[s..].chars().next().unwrap_or(' ');
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
+            continue;
+        }
         if c.is_ascii_digit() {
             let e = digit_run(text, s);
             if !text[..s].ends_with(word_char) {
@@ -282,7 +300,7 @@ pub fn scan(text: &str) -> Vec<Found> {
             i = e;
             continue;
         }
-        let e = s + text[s..].chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum::<usize>();
+        let e = crate::scan::letters(text, s);
         if e == s {
             i = s + c.len_utf8();
             continue;
@@ -488,6 +506,14 @@ fn skip_all(text: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_ascii_month_word_passes_the_prefix_filter() {
+        let words = MONTHS.iter().map(|m| m.0).chain(ABBREVIATIONS.iter().map(|a| a.0));
+        for w in words.filter(|w| w.is_ascii()) {
+            assert!(month_word(w).is_some() && month_word(&w.to_uppercase()).is_some(), "{w}");
+        }
+    }
 
     #[test]
     fn written_dates() {

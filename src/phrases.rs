@@ -60,6 +60,8 @@ pub struct Phrases {
     edges: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
     /// Bit `hash >> 48` is set when some phrase starts with a token of that hash.
     first: Vec<u64>,
+    /// The first bytes a phrase's first token can have in a text.
+    first_byte: [bool; 256],
 }
 
 impl Phrases {
@@ -70,6 +72,7 @@ impl Phrases {
             ends: vec![Vec::new()],
             edges: HashMap::default(),
             first: vec![0; FILTER_BITS / 64],
+            first_byte: [false; 256],
         }
     }
 
@@ -86,6 +89,16 @@ impl Phrases {
             if !any {
                 let bit = (t.hash >> 48) as usize;
                 self.first[bit / 64] |= 1 << (bit % 64);
+                let b = phrase.as_bytes()[t.start];
+                self.first_byte[b as usize] = true;
+                if self.case == Case::Ascii {
+                    self.first_byte[b.to_ascii_uppercase() as usize] = true;
+                    self.first_byte[b.to_ascii_lowercase() as usize] = true;
+                }
+                if CLASS[b as usize] != WORD {
+                    // A folded character (`'` for `’`): any lead byte may fold to it.
+                    self.first_byte[0x80..].fill(true);
+                }
             }
             node = match self.edges.get(&key) {
                 Some(&n) => n,
@@ -122,11 +135,26 @@ impl Phrases {
     /// before longer at each start, overlapping ones included.
     pub fn for_each(&self, text: &str, mut f: impl FnMut(Span, u32)) {
         let mut pos = 0;
-        while let Some(t) = next_token(text, pos, self.case) {
+        while let Some(t) = self.next_start(text, pos) {
             pos = t.end;
-            if self.may_start(t.hash) {
-                self.walk(text, t, &mut f);
+            self.walk(text, t, &mut f);
+        }
+    }
+
+    /// The next token at or after `pos` that may start a phrase; the others are skipped without
+    /// being hashed when their first byte rules them out.
+    fn next_start(&self, text: &str, mut pos: usize) -> Option<Token> {
+        loop {
+            let (start, gap) = skip_space(text, pos);
+            let &b = text.as_bytes().get(start)?;
+            let end = token_end(text, start);
+            if self.first_byte[b as usize] {
+                let hash = token_hash(text, start, end, self.case);
+                if self.may_start(hash) {
+                    return Some(Token { start, end, gap, hash });
+                }
             }
+            pos = end;
         }
     }
 
@@ -136,11 +164,8 @@ impl Phrases {
         let mut out = Vec::new();
         let mut pos = 0;
         let mut found: Vec<(Span, u32)> = Vec::new();
-        while let Some(t) = next_token(text, pos, self.case) {
+        while let Some(t) = self.next_start(text, pos) {
             pos = t.end;
-            if !self.may_start(t.hash) {
-                continue;
-            }
             found.clear();
             self.walk(text, t, &mut |s, id| found.push((s, id)));
             if let Some(&(span, id)) = found.iter().rev().find(|&&(s, id)| accept(s, id)) {
@@ -191,63 +216,113 @@ impl Phrases {
     }
 }
 
-/// The token at or after `pos` (a character boundary), with the gap before it.
-pub fn next_token(text: &str, mut pos: usize, case: Case) -> Option<Token> {
+/// Byte classes: ASCII letters, digits and `_`; ASCII whitespace; other ASCII; the bytes of
+/// non-ASCII characters (decoded to be classed).
+const WORD: u8 = 1;
+const SPACE: u8 = 2;
+const OTHER: u8 = 3;
+const MULTI: u8 = 4;
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            MULTI
+        } else if c.is_ascii_alphanumeric() || c == b'_' {
+            WORD
+        } else if c.is_ascii_whitespace() || c == 0x0b {
+            SPACE
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The end of the whitespace at `pos` and the gap it makes.
+fn skip_space(text: &str, mut pos: usize) -> (usize, Gap) {
     let bytes = text.as_bytes();
-    let mut gap = Gap::None;
-    let mut line_feeds = 0;
-    // Whitespace.
-    while pos < bytes.len() {
-        let b = bytes[pos];
-        if b < 0x80 {
-            if !b.is_ascii_whitespace() && b != 0x0b {
-                break;
-            }
-            line_feeds += (b == b'\n') as u32;
-            pos += 1;
-        } else {
-            let c = text[pos..].chars().next()?;
-            if !c.is_whitespace() {
-                break;
-            }
-            pos += c.len_utf8();
-        }
-        gap = Gap::Space;
-    }
-    if pos >= bytes.len() {
-        return None;
-    }
-    if line_feeds >= 2 {
-        gap = Gap::Blank;
-    }
     let start = pos;
-    let mut hash = SEED;
-    // A word: letters, digits and `_`.
-    while pos < bytes.len() {
-        let b = bytes[pos];
-        if b < 0x80 {
-            if !(b.is_ascii_alphanumeric() || b == b'_') {
-                break;
+    let mut line_feeds = 0;
+    while let Some(&b) = bytes.get(pos) {
+        match CLASS[b as usize] {
+            SPACE => {
+                line_feeds += (b == b'\n') as u32;
+                pos += 1;
             }
-            let b = if case == Case::Ascii { b.to_ascii_lowercase() } else { b };
-            hash = mix(hash, b as u64);
-            pos += 1;
-        } else {
-            let c = text[pos..].chars().next()?;
-            if !c.is_alphanumeric() {
-                break;
-            }
-            hash = mix(hash, c as u64);
-            pos += c.len_utf8();
+            MULTI => match text[pos..].chars().next() {
+                Some(c) if c.is_whitespace() => pos += c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    let gap = match (pos > start, line_feeds >= 2) {
+        (false, _) => Gap::None,
+        (true, false) => Gap::Space,
+        (true, true) => Gap::Blank,
+    };
+    (pos, gap)
+}
+
+/// The end of the token at `pos` (not at whitespace): a word, or one character.
+fn token_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut pos = start;
+    while let Some(&b) = bytes.get(pos) {
+        match CLASS[b as usize] {
+            WORD => pos += 1,
+            MULTI => match text[pos..].chars().next() {
+                Some(c) if c.is_alphanumeric() => pos += c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
         }
     }
     if pos == start {
-        // Any other character, alone.
-        let c = text[pos..].chars().next()?;
-        pos += c.len_utf8();
-        hash = mix(mix(hash, 0x11_0000), fold_char(c) as u64);
+        pos += text[start..].chars().next().map_or(1, char::len_utf8);
     }
-    Some(Token { start, end: pos, gap, hash })
+    pos
+}
+
+/// The hash of the token `start..end`: the word's bytes eight at a time (ASCII lowercased by
+/// setting bit 5 of every byte, which may also merge some non-ASCII bytes: matches are checked),
+/// or the folded character.
+fn token_hash(text: &str, start: usize, end: usize, case: Case) -> u64 {
+    let bytes = &text.as_bytes()[start..end];
+    if CLASS[bytes[0] as usize] == WORD || (bytes[0] >= 0x80 && text[start..].starts_with(char::is_alphanumeric)) {
+        let fold = if case == Case::Ascii { 0x2020_2020_2020_2020u64 } else { 0 };
+        let all = text.as_bytes();
+        let mut h = mix(SEED, bytes.len() as u64);
+        let mut at = start;
+        while at < end {
+            let n = (end - at).min(8);
+            // Eight bytes at once where the text has them, the last few one by one.
+            let v = match all.get(at..at + 8) {
+                Some(b8) => u64::from_le_bytes(b8.try_into().unwrap_or_default()),
+                None => all[at..at + n].iter().rev().fold(0, |v, &b| v << 8 | b as u64),
+            };
+            let mask = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+            h = mix(h, (v | fold) & mask);
+            at += n;
+        }
+        h
+    } else {
+        let c = text[start..end].chars().next().unwrap_or(' ');
+        mix(mix(SEED, 0x11_0000), fold_char(c) as u64)
+    }
+}
+
+/// The token at or after `pos` (a character boundary), with the gap before it.
+pub fn next_token(text: &str, pos: usize, case: Case) -> Option<Token> {
+    let (start, gap) = skip_space(text, pos);
+    if start >= text.len() {
+        return None;
+    }
+    let end = token_end(text, start);
+    Some(Token { start, end, gap, hash: token_hash(text, start, end, case) })
 }
 
 fn mix(h: u64, v: u64) -> u64 {

@@ -43,7 +43,21 @@ pub fn digits(text: &str, i: usize) -> usize {
 
 /// The end of the letters starting at `i`.
 pub fn letters(text: &str, i: usize) -> usize {
-    i + text[i..].chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum::<usize>()
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while let Some(&b) = bytes.get(j) {
+        if b.is_ascii_alphabetic() {
+            j += 1;
+        } else if b < 0x80 {
+            break;
+        } else {
+            match text[j..].chars().next() {
+                Some(c) if c.is_alphabetic() => j += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    j
 }
 
 /// If `text[i..]` starts with one of `words` (exactly, as a whole word), its end.
@@ -67,13 +81,30 @@ pub fn word_start_before(text: &str, end: usize) -> usize {
 pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
-        let rest = &text[i..];
-        let skip = rest.char_indices().find(|&(_, c)| c.is_alphabetic()).map(|(k, _)| k)?;
-        let start = i + skip;
+        let start = next_letter(text, i)?;
         let end = letters(text, start);
         i = end;
         Some((start, end))
     })
+}
+
+/// The start of the first letter at or after `i`.
+pub fn next_letter(text: &str, mut i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphabetic() {
+            return Some(i);
+        } else if b < 0x80 {
+            i += 1;
+        } else {
+            let c = text[i..].chars().next()?;
+            if c.is_alphabetic() {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// The runs of ASCII digits that start a word (no letter, digit or `_` before them), as
