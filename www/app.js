@@ -21,6 +21,7 @@ const EMPTY_DOC = Object.freeze({ meeting: null, statements: [], blocks: [], ent
 const HUGE = 150_000; // UTF-16 units
 const KEEP_IN_BOX = 4_000_000; // UTF-16 units a hidden text box may keep (see keepAside)
 const OUTLINE_MAX = 500; // entries in the list of speakers
+const OUTLINE_FIRST = 30; // entries shown with a long text's first screen (more than its box holds)
 const DRAFT_MAX = 5_000_000; // UTF-16 units: about what localStorage holds for one site
 const EMPTY_MESSAGE = 'No text yet: paste a statement above, open or drop a .txt file, or load the example.';
 const BLANK_MESSAGE = 'The text is only blank space: there is nothing to highlight.';
@@ -326,25 +327,26 @@ async function paint(text, doc, id) {
   state.doc = doc;
   state.current = -1;
   state.cursor.clear();
+  state.groups = new Map();
   hideDetails();
-  renderCards(doc);
-  if (!(await buildGroups(doc))) return;
-  renderLegend(doc);
-  renderIndex();
   const large = text.length >= LARGE;
-  ui.view.classList.toggle('sv-large', large);
-  if (large) {
-    showProgress('Rendering…', 0);
-    // Setting up the view of a long text is itself a long step (about 0.15 s for 20 million
-    // characters): give it a task of its own.
-    await new Promise((resolve) => { setTimeout(resolve, 0); });
-    if (rerun) return;
-  }
+  renderCards(doc, large ? OUTLINE_FIRST : OUTLINE_MAX);
+  if (large) showProgress('Rendering…', 0);
+  // The view first: a long text's first screen is painted before the side panels are built.
   state.view = renderDocument(ui.view, text, doc, {
     progressive: large,
     firstSliceMs: 8,
+    firstChars: 6000, // more than a screenful
     onProgress: (done, total) => { if (id === state.reqId) showProgress(`Rendering… ${Math.round((100 * done) / total)}%`, done / total); },
   });
+  if (large) {
+    await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve, 0)); });
+    if (rerun) return;
+    if (!ui.outline.hidden) renderOutline(doc.statements, OUTLINE_FIRST);
+  }
+  if (!(await buildGroups(doc))) return;
+  renderLegend(doc);
+  renderIndex();
   const finished = await state.view.done;
   if (!finished || id !== state.reqId) return;
   hideProgress();
@@ -367,16 +369,23 @@ function hasCardContent(st) {
     .some((v) => v != null && v !== '');
 }
 
-function renderCards(doc) {
+/** The cards, and the first `outlineCount` entries of the outline (for records). */
+function renderCards(doc, outlineCount) {
   ui.cards.textContent = '';
   const statements = doc.statements || [];
   if (doc.meeting) ui.cards.append(renderMeetingCard(doc.meeting, { heading: 2 }));
   if (statements.length === 1 && hasCardContent(statements[0])) ui.cards.append(renderCard(statements[0], { heading: 2 }));
   ui.outlineList.textContent = '';
   ui.outline.hidden = statements.length < 2;
-  if (statements.length < 2) return;
+  if (statements.length >= 2) renderOutline(statements, 0, outlineCount);
+}
+
+/** Outline entries from..to-1 (at most OUTLINE_MAX in all). */
+function renderOutline(statements, from, to = OUTLINE_MAX) {
   // Thousands of entries would take the page seconds to lay out, and nobody scrolls through them.
-  statements.slice(0, OUTLINE_MAX).forEach((st, i) => {
+  const end = Math.min(statements.length, to, OUTLINE_MAX);
+  for (let i = from; i < end; i++) {
+    const st = statements[i];
     const li = document.createElement('li');
     const b = document.createElement('button');
     b.type = 'button';
@@ -413,13 +422,12 @@ function renderCards(doc) {
     });
     li.append(b);
     ui.outlineList.append(li);
-  });
-  if (statements.length > OUTLINE_MAX) {
-    const li = document.createElement('li');
-    li.className = 'help';
-    li.textContent = `${statements.length - OUTLINE_MAX} more statements follow in the text.`;
-    ui.outlineList.append(li);
   }
+  if (end === statements.length || end < OUTLINE_MAX) return;
+  const li = document.createElement('li');
+  li.className = 'help';
+  li.textContent = `${statements.length - OUTLINE_MAX} more statements follow in the text.`;
+  ui.outlineList.append(li);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -452,31 +460,39 @@ async function buildGroups(doc) {
   return true;
 }
 
+const legendCounts = new Map(); // kind -> its count's element, once the legend is built
+
 function renderLegend(doc) {
   const counts = Object.fromEntries(KINDS.map((k) => [k, 0]));
   for (const e of doc.entities || []) if (e.kind in counts) counts[e.kind]++;
-  ui.legend.textContent = '';
-  for (const kind of KINDS) {
-    const li = document.createElement('li');
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = 'legend-item';
-    b.dataset.toggleKind = kind;
-    b.setAttribute('aria-pressed', String(!state.hidden.has(kind)));
-    if (!counts[kind]) b.classList.add('empty');
-    const sw = document.createElement('span');
-    sw.className = 'swatch';
-    sw.dataset.swatch = kind;
-    sw.setAttribute('aria-hidden', 'true');
-    const label = document.createElement('span');
-    label.className = 'legend-label';
-    label.textContent = KIND_LABELS[kind];
-    const count = document.createElement('span');
-    count.className = 'count';
-    count.textContent = String(counts[kind]);
-    b.append(sw, label, ' ', count);
-    li.append(b);
-    ui.legend.append(li);
+  if (!legendCounts.size) {
+    for (const kind of KINDS) {
+      const li = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'legend-item';
+      b.dataset.toggleKind = kind;
+      b.setAttribute('aria-pressed', String(!state.hidden.has(kind)));
+      const sw = document.createElement('span');
+      sw.className = 'swatch';
+      sw.dataset.swatch = kind;
+      sw.setAttribute('aria-hidden', 'true');
+      const label = document.createElement('span');
+      label.className = 'legend-label';
+      label.textContent = KIND_LABELS[kind];
+      const count = document.createElement('span');
+      count.className = 'count';
+      b.append(sw, label, ' ', count);
+      li.append(b);
+      ui.legend.append(li);
+      legendCounts.set(kind, count);
+    }
+  }
+  // Updated in place: only the counts that changed are laid out again.
+  for (const [kind, count] of legendCounts) {
+    const n = String(counts[kind]);
+    if (count.textContent !== n) count.textContent = n;
+    count.parentElement.classList.toggle('empty', !counts[kind]);
   }
 }
 
@@ -540,7 +556,7 @@ function renderIndex() {
     p.textContent = 'No entities found.';
     ui.index.append(p);
   }
-  applyFilter();
+  if (ui.filter.value.trim()) applyFilter();
 }
 
 function applyFilter() {
@@ -776,10 +792,10 @@ function replaceInput() {
 }
 
 function bindInput(box) {
-  box.addEventListener('input', () => {
+  box.addEventListener('input', (e) => {
     if (!state.editAside && box.value.length >= HUGE) keepAside(box.value, true);
     hideUndo();
-    textChanged();
+    textChanged({ immediate: !TYPING.test(e.inputType || '') });
   });
   // A paste that makes the text too long for the box goes aside without entering the box.
   box.addEventListener('paste', (e) => {
@@ -791,7 +807,7 @@ function bindInput(box) {
     e.preventDefault();
     keepAside(before + pasted.replace(/\r\n?/g, '\n') + after); // as the box would: line ends as \n
     hideUndo();
-    textChanged();
+    textChanged({ immediate: true });
   });
 }
 
@@ -839,10 +855,14 @@ function textChanged({ immediate = false } = {}) {
   ui.permalinkOut.hidden = true;
   const n = currentText().length;
   // Ordinary texts are analysed at once (analyse() coalesces bursts of typing: the latest text
-  // wins); long ones wait for a pause in typing.
+  // wins); long ones wait for a pause in typing, but not after a paste, a drop or a cut.
   if (immediate || n < LARGE) analyse(); else scheduleAnalysis(400);
   saveSoon();
 }
+
+// Keystroke-sized edits (InputEvent.inputType), which come in bursts; anything else (a paste,
+// a drop, a cut, a script's own event) is one edit.
+const TYPING = /^(insert(Text|LineBreak|Paragraph|CompositionText)|delete(Content|Word|SoftLine|HardLine)|history)/;
 
 function setText(text, why) {
   putText(text, why);

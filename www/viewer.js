@@ -238,7 +238,8 @@ function upperBound(arr, x, key) {
  * Marks: <mark data-kind=KIND data-e=INDEX aria-description=LABEL>. Statements: <article
  * class="sv-statement" data-statement=INDEX>. Blocks: class "sv-blk sv-KIND", dir="auto".
  *
- * opts.progressive: render in time slices (opts.sliceMs, default 12) between animation frames;
+ * opts.progressive: render in time slices (opts.sliceMs, default 12) between animation frames,
+ * the first one (opts.firstSliceMs, default 30) ending early once opts.firstChars are rendered;
  * opts.onProgress(doneChars, totalChars). Returns { marks, statements, done, cancel }, where
  * marks[i] is the first element of entity i (filled as rendering proceeds) and done resolves
  * to true when finished (false when cancelled).
@@ -342,17 +343,25 @@ export function renderDocument(container, text, doc, opts = {}) {
   // lays out and paints only the chunks on screen.
   const CHUNK = 8000;
   const chunked = (node) => opts.progressive && node.type !== 'block' && node.end - node.start > 2 * CHUNK;
+  // A chunk's estimated height while it is skipped, from its length (about 0.35 px a character
+  // at the page's width); once shown, the browser keeps its real height.
+  const closeChunk = (chunk, chars) => {
+    if (chunk) chunk.style.containIntrinsicSize = `auto ${Math.round(chars * 0.35) + 20}px`;
+  };
 
   // Generator: yields after each structural node so rendering can be sliced.
   function* renderChildren(node, nodeEl) {
     const isBlock = node.type === 'block';
     const chunk = chunked(node);
     let parentEl = nodeEl;
+    let chunkEl = null;
     let chunkStart = -Infinity;
     let pos = node.start;
     for (const child of node.children) {
       if (chunk && child.start - chunkStart >= CHUNK) {
-        parentEl = el('div', 'sv-chunk');
+        closeChunk(chunkEl, pos - chunkStart);
+        chunkEl = el('div', 'sv-chunk');
+        parentEl = chunkEl;
         nodeEl.append(parentEl);
         chunkStart = pos;
       }
@@ -368,6 +377,7 @@ export function renderDocument(container, text, doc, opts = {}) {
       yield pos;
     }
     if (isBlock) appendInline(parentEl, pos, node.end); else appendGap(parentEl, pos, node.end);
+    closeChunk(chunkEl, node.end - chunkStart);
   }
 
   let cancelled = false;
@@ -383,20 +393,20 @@ export function renderDocument(container, text, doc, opts = {}) {
   }
   const slice = opts.sliceMs || 12;
   result.done = new Promise((resolve) => {
-    const step = (budget) => {
+    const step = (budget, chars = Infinity) => {
       if (cancelled) { resolve(false); return; }
       const t0 = performance.now();
       for (;;) {
         const r = it.next();
         if (r.done) { if (progress) progress(total, total); resolve(true); return; }
-        if (performance.now() - t0 > budget) {
+        if (r.value >= chars || performance.now() - t0 > budget) {
           if (progress) progress(r.value, total);
           break;
         }
       }
       requestAnimationFrame(() => setTimeout(() => step(slice), 0));
     };
-    step(opts.firstSliceMs || 30);
+    step(opts.firstSliceMs || 30, opts.firstChars);
   });
   return result;
 }
