@@ -62,6 +62,8 @@ pub struct Phrases {
     first: Vec<u64>,
     /// The first bytes a phrase's first token can have in a text.
     first_byte: [bool; 256],
+    /// See [`Phrases::sparse`], updated as phrases are added.
+    sparse: bool,
 }
 
 impl Phrases {
@@ -73,6 +75,7 @@ impl Phrases {
             edges: HashMap::default(),
             first: vec![0; FILTER_BITS / 64],
             first_byte: [false; 256],
+            sparse: true,
         }
     }
 
@@ -115,6 +118,7 @@ impl Phrases {
         if any {
             self.ends[node as usize].push(id);
         }
+        self.sparse = self.sparse();
         id
     }
 
@@ -144,6 +148,9 @@ impl Phrases {
     /// The next token at or after `pos` that may start a phrase; the others are skipped without
     /// being hashed when their first byte rules them out.
     fn next_start(&self, text: &str, mut pos: usize) -> Option<Token> {
+        if self.sparse {
+            return self.next_start_sparse(text, pos);
+        }
         loop {
             let (start, gap) = skip_space(text, pos);
             let &b = text.as_bytes().get(start)?;
@@ -189,6 +196,35 @@ impl Phrases {
             });
         }
         best
+    }
+
+    /// No phrase starts with a lowercase ASCII letter or a digit (names, acronyms): most words
+    /// of a text can be passed over without finding where they end.
+    fn sparse(&self) -> bool {
+        !(b'a'..=b'z').chain(b'0'..=b'9').any(|b| self.first_byte[b as usize])
+    }
+
+    /// [`Self::next_start`] jumping from one possible first byte to the next.
+    fn next_start_sparse(&self, text: &str, mut pos: usize) -> Option<Token> {
+        let bytes = text.as_bytes();
+        loop {
+            let start = pos + bytes.get(pos..)?.iter().position(|&b| self.first_byte[b as usize])?;
+            pos = start + 1;
+            if !text.is_char_boundary(start) {
+                continue;
+            }
+            let end = token_end(text, start);
+            let word = CLASS[bytes[start] as usize] == WORD || text[start..].starts_with(char::is_alphanumeric);
+            let glued = word && text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
+            if glued || text[start..].starts_with(char::is_whitespace) {
+                continue;
+            }
+            let hash = token_hash(text, start, end, self.case);
+            if self.may_start(hash) {
+                return Some(Token { start, end, gap: Gap::None, hash });
+            }
+            pos = end;
+        }
     }
 
     fn may_start(&self, hash: u64) -> bool {
@@ -441,6 +477,11 @@ mod tests {
         // A refused match gives way to the next shorter one.
         let found: Vec<_> = p.leftmost_longest(text, |s, _| s.len() < 8).into_iter().map(|(s, _)| s.of(text)).collect();
         assert_eq!(found, vec!["Koro", "Bessho", "Bessho", "Koro"]);
+        // Only capitals start these phrases: the text is skimmed for them (and for glued words).
+        p.add("Émile");
+        let text = "Émile, xÉmile, _Émile, Émiles and «Émile»";
+        let found: Vec<_> = p.leftmost_longest(text, |_, _| true).into_iter().map(|(s, _)| s.start).collect();
+        assert_eq!(found, vec![0, text.rfind("Émile").unwrap()]);
     }
 
     #[test]
