@@ -2,7 +2,7 @@
 // permalink, storage, theme. Everything stays in this browser tab.
 import init, { annotate, renderHtml, version } from './pkg/statement_viewer.js';
 import {
-  KINDS, KIND_LABELS, renderDocument, renderCard, renderMeetingCard, flagEmoji, speakerLabel,
+  KINDS, KIND_LABELS, renderDocument, renderCard, renderMeetingCard, speakerLabel, el, addRow, prependFlag,
 } from './viewer.js';
 import {
   toJson, toDisplacy, toCsv, toHtmlSnippet, encodeFragment, decodeFragment, decodeFile,
@@ -386,33 +386,12 @@ function renderOutline(statements, from, to = OUTLINE_MAX) {
   const end = Math.min(statements.length, to, OUTLINE_MAX);
   for (let i = from; i < end; i++) {
     const st = statements[i];
-    const li = document.createElement('li');
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = 'outline-item';
     const sp = st.speaker || {};
-    const flag = flagEmoji(sp.country_code);
-    if (flag) {
-      const f = document.createElement('span');
-      f.className = 'sv-flag';
-      f.setAttribute('aria-hidden', 'true');
-      f.textContent = flag;
-      b.append(f, ' ');
-    }
-    b.append(speakerLabel(sp));
-    if (sp.country) {
-      const c = document.createElement('span');
-      c.className = 'outline-country';
-      c.textContent = ` (${sp.country})`;
-      b.append(c);
-    }
+    const b = button('outline-item', speakerLabel(sp));
+    prependFlag(b, sp.country_code);
+    if (sp.country) b.append(el('span', 'outline-country', ` (${sp.country})`));
     const extra = [sp.role, st.language ? `in ${st.language}` : null].filter(Boolean).join(' · ');
-    if (extra) {
-      const r = document.createElement('span');
-      r.className = 'outline-role';
-      r.textContent = ` · ${extra}`;
-      b.append(r);
-    }
+    if (extra) b.append(el('span', 'outline-role', ` · ${extra}`));
     b.addEventListener('click', () => {
       const art = state.view?.statements[i];
       if (!art) return;
@@ -420,14 +399,29 @@ function renderOutline(statements, from, to = OUTLINE_MAX) {
       art.focus({ preventScroll: true });
       flash(art);
     });
-    li.append(b);
-    ui.outlineList.append(li);
+    ui.outlineList.append(listItem(b));
   }
   if (end === statements.length || end < OUTLINE_MAX) return;
-  const li = document.createElement('li');
-  li.className = 'help';
-  li.textContent = `${statements.length - OUTLINE_MAX} more statements follow in the text.`;
-  ui.outlineList.append(li);
+  ui.outlineList.append(el('li', 'help', `${statements.length - OUTLINE_MAX} more statements follow in the text.`));
+}
+
+function button(className, text) {
+  const b = el('button', className, text);
+  b.type = 'button';
+  return b;
+}
+
+function listItem(child) {
+  const li = el('li');
+  li.append(child);
+  return li;
+}
+
+function swatch(kind) {
+  const sw = el('span', 'swatch');
+  sw.dataset.swatch = kind;
+  sw.setAttribute('aria-hidden', 'true');
+  return sw;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -467,24 +461,12 @@ function renderLegend(doc) {
   for (const e of doc.entities || []) if (e.kind in counts) counts[e.kind]++;
   if (!legendCounts.size) {
     for (const kind of KINDS) {
-      const li = document.createElement('li');
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.className = 'legend-item';
+      const b = button('legend-item');
       b.dataset.toggleKind = kind;
       b.setAttribute('aria-pressed', String(!state.hidden.has(kind)));
-      const sw = document.createElement('span');
-      sw.className = 'swatch';
-      sw.dataset.swatch = kind;
-      sw.setAttribute('aria-hidden', 'true');
-      const label = document.createElement('span');
-      label.className = 'legend-label';
-      label.textContent = KIND_LABELS[kind];
-      const count = document.createElement('span');
-      count.className = 'count';
-      b.append(sw, label, ' ', count);
-      li.append(b);
-      ui.legend.append(li);
+      const count = el('span', 'count');
+      b.append(swatch(kind), el('span', 'legend-label', KIND_LABELS[kind]), ' ', count);
+      ui.legend.append(listItem(b));
       legendCounts.set(kind, count);
     }
   }
@@ -517,45 +499,23 @@ function renderIndex() {
   for (const [kind, groups] of byKind) {
     if (!groups.length) continue;
     groups.sort((a, b) => b.indices.length - a.indices.length || a.canonical.localeCompare(b.canonical));
-    const section = document.createElement('div');
-    section.className = 'index-group';
+    const section = el('div', 'index-group');
     section.dataset.groupKind = kind;
-    const h = document.createElement('h3');
-    const sw = document.createElement('span');
-    sw.className = 'swatch';
-    sw.dataset.swatch = kind;
-    sw.setAttribute('aria-hidden', 'true');
-    h.append(sw, `${KIND_LABELS[kind] || kind} (${groups.length})`);
-    const ul = document.createElement('ul');
+    const h = el('h3');
+    h.append(swatch(kind), `${KIND_LABELS[kind] || kind} (${groups.length})`);
+    const ul = el('ul');
     for (const g of groups) {
-      const li = document.createElement('li');
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.className = 'index-item';
+      const b = button('index-item');
       groupOf.set(b, g.key);
-      const name = document.createElement('span');
-      name.className = 'index-name';
-      name.textContent = g.canonical;
-      const count = document.createElement('span');
-      count.className = 'count';
-      count.textContent = String(g.indices.length);
-      const unit = document.createElement('span');
-      unit.className = 'visually-hidden';
-      unit.textContent = g.indices.length === 1 ? ' mention' : ' mentions';
-      count.append(unit);
-      b.append(name, ' ', count);
-      li.append(b);
-      ul.append(li);
+      const count = el('span', 'count', String(g.indices.length));
+      count.append(el('span', 'visually-hidden', g.indices.length === 1 ? ' mention' : ' mentions'));
+      b.append(el('span', 'index-name', g.canonical), ' ', count);
+      ul.append(listItem(b));
     }
     section.append(h, ul);
     ui.index.append(section);
   }
-  if (!state.groups.size) {
-    const p = document.createElement('p');
-    p.className = 'help';
-    p.textContent = 'No entities found.';
-    ui.index.append(p);
-  }
+  if (!state.groups.size) ui.index.append(el('p', 'help', 'No entities found.'));
   if (ui.filter.value.trim()) applyFilter();
 }
 
@@ -576,8 +536,7 @@ function applyFilter() {
   let none = ui.index.querySelector('.index-none');
   if (q && !shown) {
     if (!none) {
-      none = document.createElement('p');
-      none.className = 'help index-none';
+      none = el('p', 'help index-none');
       ui.index.append(none);
     }
     none.textContent = `No entity matches “${ui.filter.value.trim()}”.`;
@@ -645,15 +604,6 @@ let hideTimer = 0;
 let hoverTimer = 0;
 let quiet = false; // focus returns to a mark without reopening its details
 
-function row(dl, label, value) {
-  if (value == null || value === '') return;
-  const dt = document.createElement('dt');
-  dt.textContent = label;
-  const dd = document.createElement('dd');
-  dd.append(value);
-  dl.append(dt, dd);
-}
-
 function showDetails(i, anchor) {
   clearTimeout(hideTimer);
   const e = state.doc.entities?.[i];
@@ -662,27 +612,19 @@ function showDetails(i, anchor) {
   d.textContent = '';
   d.dataset.e = String(i);
   d.dataset.swatch = e.kind;
-  const kind = document.createElement('p');
-  kind.className = 'details-kind';
-  kind.textContent = KIND_LABELS[e.kind] || e.kind;
-  const name = document.createElement('p');
-  name.className = 'details-name';
-  name.textContent = e.canonical || e.text;
-  const dl = document.createElement('dl');
-  if (e.text && e.text !== e.canonical) row(dl, 'As written', e.text);
-  row(dl, 'Code', e.code);
-  row(dl, 'Stands for', e.expansion);
+  const dl = el('dl');
+  if (e.text && e.text !== e.canonical) addRow(dl, 'As written', e.text);
+  addRow(dl, 'Code', e.code);
+  addRow(dl, 'Stands for', e.expansion);
   const g = state.groups.get(keyOf(e));
-  if (g) row(dl, 'Mentions', String(g.indices.length));
-  d.append(kind, name, dl);
+  if (g) addRow(dl, 'Mentions', String(g.indices.length));
+  d.append(el('p', 'details-kind', KIND_LABELS[e.kind] || e.kind), el('p', 'details-name', e.canonical || e.text), dl);
   if (typeof e.link === 'string' && /^https:\/\//i.test(e.link)) {
-    const a = document.createElement('a');
+    const a = el('a', 'details-link', `Open ${e.code || e.canonical || 'document'} (new tab)`);
     a.href = e.link;
     a.target = '_blank';
     a.rel = 'noopener noreferrer';
     a.referrerPolicy = 'no-referrer';
-    a.className = 'details-link';
-    a.textContent = `Open ${e.code || e.canonical || 'document'} (new tab)`;
     d.append(a);
   }
   d.hidden = false;
@@ -723,15 +665,12 @@ function currentText() {
 }
 
 const asideNote = (() => {
-  const box = document.createElement('div');
+  const box = el('div', 'help');
   box.id = 'aside-note';
-  box.className = 'help';
   box.tabIndex = -1;
   box.hidden = true;
-  const p = document.createElement('p');
-  const edit = document.createElement('button');
-  edit.type = 'button';
-  edit.textContent = 'Edit it here anyway (slow)';
+  const p = el('p');
+  const edit = button(null, 'Edit it here anyway (slow)');
   edit.addEventListener('click', () => {
     const text = state.aside;
     if (text == null) return;

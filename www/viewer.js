@@ -41,7 +41,8 @@ export function formatDate(iso) {
   return m[1];
 }
 
-function el(tag, className, text) {
+/** A new element with an optional class and text. */
+export function el(tag, className, text) {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text != null) e.textContent = text;
@@ -57,19 +58,23 @@ export function speakerLabel(speaker) {
   return present(speaker.honorific) && present(speaker.name) ? `${speaker.honorific} ${name}` : name;
 }
 
-function countryNode(country, code) {
-  const span = el('span', 'sv-country');
+/** Prepends the flag of `code` (ISO alpha-3), if any, and a space to `parent`. */
+export function prependFlag(parent, code) {
   const flag = flagEmoji(code);
-  if (flag) {
-    const f = el('span', 'sv-flag', flag);
-    f.setAttribute('aria-hidden', 'true');
-    span.append(f, ' ');
-  }
-  span.append(present(country) ? country : code);
+  if (!flag) return;
+  const f = el('span', 'sv-flag', flag);
+  f.setAttribute('aria-hidden', 'true');
+  parent.prepend(f, ' ');
+}
+
+function countryNode(country, code) {
+  const span = el('span', 'sv-country', present(country) ? country : code);
+  prependFlag(span, code);
   return span;
 }
 
-function addRow(dl, label, value) {
+/** Appends <dt>label</dt><dd>value</dd> to `dl`, unless value is null or ''. */
+export function addRow(dl, label, value) {
   if (value == null || value === '') return;
   dl.append(el('dt', null, label));
   const dd = el('dd');
@@ -91,14 +96,8 @@ export function renderCard(statement, opts = {}) {
   const sp = statement.speaker || {};
   const card = el('section', 'sv-card');
   const level = Math.min(6, Math.max(1, opts.heading || 2));
-  const h = el(`h${level}`, 'sv-card-name');
-  const flag = flagEmoji(sp.country_code);
-  if (flag) {
-    const f = el('span', 'sv-flag', flag);
-    f.setAttribute('aria-hidden', 'true');
-    h.append(f, ' ');
-  }
-  h.append(speakerLabel(sp));
+  const h = el(`h${level}`, 'sv-card-name', speakerLabel(sp));
+  prependFlag(h, sp.country_code);
   card.append(h);
   const dl = el('dl', 'sv-card-fields');
   const roles = Array.isArray(sp.roles) && sp.roles.length ? sp.roles.join(', ') : sp.role;
@@ -159,8 +158,6 @@ export function ordinal(n) {
 
 // ---------------------------------------------------------------------------------------------
 // Text view
-
-const PARA_KINDS = new Set(['paragraph', 'closing', 'procedural', 'salutation', 'speaker']);
 
 /** All blocks of a document (statements' and top-level), in text order. */
 export function allBlocks(doc) {
