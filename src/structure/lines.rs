@@ -191,9 +191,10 @@ pub fn note_inside(line: &str) -> Option<&str> {
 /// when it introduces a list (`In favour:`).
 pub fn procedural_line(line: &str) -> Option<bool> {
     let s = line.trim_matches(text::is_space);
+    let first = *s.as_bytes().first()?;
     let hit = procedural().iter().find(|p| match p.strip_prefix("… ") {
         Some(inner) => s.len() < 200 && s.contains(inner),
-        None => s.starts_with(*p),
+        None => p.as_bytes()[0] == first && s.starts_with(*p),
     })?;
     Some(hit.ends_with(':') && s.len() <= hit.len() + 1)
 }

@@ -260,16 +260,19 @@ pub fn turn_at(text: &str, lines: &[Line], line: usize, at: usize) -> Option<Tur
     let mut sp = Speaker::default();
     let mut p;
     let mut presiding = false;
-    if let Some(&(phrase, office)) = OFFICE_SPEAKERS
-        .iter()
-        .find(|(ph, _)| s.starts_with(ph) && !s[ph.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-'))
-    {
+    if let Some(&(phrase, office)) = OFFICE_SPEAKERS.iter().find(|(ph, _)| {
+        ph.as_bytes()[0] == s.as_bytes()[0]
+            && s.starts_with(ph)
+            && !s[ph.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+    }) {
         p = phrase.len();
         sp.role = Some(office.to_string());
         sp.roles.push(office.to_string());
         presiding = matches!(office, "President" | "Chair");
     } else {
-        let after = |h: &str| s.starts_with(h) && s[h.len()..].starts_with([' ', '\u{A0}']);
+        let after = |h: &str| {
+            h.as_bytes()[0] == s.as_bytes()[0] && s.starts_with(h) && s[h.len()..].starts_with([' ', '\u{A0}'])
+        };
         if let Some(h) = TURN_HONORIFICS.iter().find(|h| after(h)) {
             sp.honorific = Some(h.to_string());
             p = h.len();

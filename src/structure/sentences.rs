@@ -49,8 +49,12 @@ pub fn split(text: &str, span: Span) -> Vec<Sentence> {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
+        if !matches!(c, b'.' | b'!' | b'?' | 0xE2) {
+            i += 1;
+            continue;
+        }
         let ellipsis = c == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6);
-        if !(c == b'.' || c == b'!' || c == b'?' || ellipsis) {
+        if c == 0xE2 && !ellipsis {
             i += 1;
             continue;
         }
