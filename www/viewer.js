@@ -340,25 +340,17 @@ export function renderDocument(container, text, doc, opts = {}) {
   // lays out and paints only the chunks on screen.
   const CHUNK = 8000;
   const chunked = (node) => opts.progressive && node.type !== 'block' && node.end - node.start > 2 * CHUNK;
-  // A chunk's estimated height while it is skipped, from its length (about 0.35 px a character
-  // at the page's width); once shown, the browser keeps its real height.
-  const closeChunk = (chunk, chars) => {
-    if (chunk) chunk.style.containIntrinsicSize = `auto ${Math.round(chars * 0.35) + 20}px`;
-  };
 
   // Generator: yields after each structural node so rendering can be sliced.
   function* renderChildren(node, nodeEl) {
     const isBlock = node.type === 'block';
     const chunk = chunked(node);
     let parentEl = nodeEl;
-    let chunkEl = null;
     let chunkStart = -Infinity;
     let pos = node.start;
     for (const child of node.children) {
       if (chunk && child.start - chunkStart >= CHUNK) {
-        closeChunk(chunkEl, pos - chunkStart);
-        chunkEl = el('div', 'sv-chunk');
-        parentEl = chunkEl;
+        parentEl = el('div', 'sv-chunk');
         nodeEl.append(parentEl);
         chunkStart = pos;
       }
@@ -374,7 +366,6 @@ export function renderDocument(container, text, doc, opts = {}) {
       yield pos;
     }
     if (isBlock) appendInline(parentEl, pos, node.end); else appendGap(parentEl, pos, node.end);
-    closeChunk(chunkEl, node.end - chunkStart);
   }
 
   let cancelled = false;
