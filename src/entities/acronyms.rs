@@ -4,6 +4,8 @@
 use super::gazetteer::is_boundary;
 use super::Candidate;
 use crate::model::{Entity, EntityKind};
+use std::collections::HashMap;
+
 use crate::phrases::{Case, Phrases};
 use crate::span::Span;
 
@@ -43,9 +45,9 @@ pub fn candidates(text: &str, entities: &[Entity]) -> Vec<Candidate> {
         let prev = at.checked_sub(1).map(|i| &entities[i]).filter(|e| e.end == before.len());
         let mut cand = if let Some(e) = prev {
             let mut cand = Candidate::rule(e.kind, span, 4);
-            cand.canonical = Some(e.canonical.clone());
-            cand.expansion = Some(e.canonical.clone());
-            cand.code = if matches!(e.kind, EntityKind::Country | EntityKind::Nationality) {
+            cand.linked().canonical = Some(e.canonical.clone());
+            cand.linked().expansion = Some(e.canonical.clone());
+            cand.linked().code = if matches!(e.kind, EntityKind::Country | EntityKind::Nationality) {
                 e.code.clone()
             } else {
                 Some(acr.of(text).to_string())
@@ -53,9 +55,9 @@ pub fn candidates(text: &str, entities: &[Entity]) -> Vec<Candidate> {
             cand
         } else if let Some(expansion) = spelled_out(before, acr.of(text)) {
             let mut cand = Candidate::rule(EntityKind::Term, span, 4);
-            cand.canonical = Some(expansion.clone());
-            cand.expansion = Some(expansion);
-            cand.code = Some(acr.of(text).to_string());
+            cand.linked().canonical = Some(expansion.clone());
+            cand.linked().expansion = Some(expansion);
+            cand.linked().code = Some(acr.of(text).to_string());
             cand
         } else {
             continue;
@@ -67,14 +69,27 @@ pub fn candidates(text: &str, entities: &[Entity]) -> Vec<Candidate> {
         return Vec::new();
     }
     let mut out: Vec<Candidate> = defs.iter().map(|(_, c)| c.clone()).collect();
+    // Each acronym once; a later use takes the nearest definition before it.
     let mut phrases = Phrases::new(Case::Exact);
-    for (acr, _) in &defs {
-        phrases.add(acr);
+    let mut by_phrase: Vec<Vec<usize>> = Vec::new();
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (k, (acr, _)) in defs.iter().enumerate() {
+        let id = *ids.entry(acr.as_str()).or_insert_with(|| {
+            phrases.add(acr);
+            by_phrase.push(Vec::new());
+            by_phrase.len() - 1
+        });
+        by_phrase[id].push(k); // in text order
     }
     for (span, id) in phrases.leftmost_longest(text, |m, _| is_boundary(text, m.start, m.end)) {
-        let def = &defs[id as usize].1;
-        if span.start <= def.span.start && def.span.start != span.start {
-            continue; // only uses after the definition
+        let uses = &by_phrase[id as usize];
+        let k = uses.partition_point(|&k| defs[k].1.span.start <= span.start);
+        let Some(&k) = k.checked_sub(1).map(|i| &uses[i]) else {
+            continue; // only uses after a definition
+        };
+        let def = &defs[k].1;
+        if def.span.start == span.start {
+            continue; // the definition itself
         }
         let mut cand = def.clone();
         cand.span = span;

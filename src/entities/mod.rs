@@ -22,34 +22,36 @@ pub struct Candidate {
     pub priority: u8,
     pub entry: Option<&'static Entry>,
     pub is_acronym: bool,
+    /// An acronym defined in the text.
+    pub defined: bool,
+    /// What a rule knows beyond the span (boxed: most candidates have none, and a small
+    /// candidate keeps the many of a long text small).
+    pub linked: Option<Box<Linked>>,
+}
+
+/// A candidate's canonical name, code, expansion and link, when a rule sets them.
+#[derive(Clone, Debug, Default)]
+pub struct Linked {
     pub canonical: Option<String>,
     pub code: Option<String>,
     pub expansion: Option<String>,
     pub link: Option<String>,
-    /// An acronym defined in the text.
-    pub defined: bool,
 }
 
 impl Candidate {
     pub fn rule(kind: EntityKind, span: Span, priority: u8) -> Candidate {
-        Candidate {
-            kind,
-            span,
-            priority,
-            entry: None,
-            is_acronym: false,
-            canonical: None,
-            code: None,
-            expansion: None,
-            link: None,
-            defined: false,
-        }
+        Candidate { kind, span, priority, entry: None, is_acronym: false, defined: false, linked: None }
     }
 
     pub fn person(span: Span, canonical: String) -> Candidate {
         let mut c = Candidate::rule(EntityKind::Person, span, 1);
-        c.canonical = Some(canonical);
+        c.linked().canonical = Some(canonical);
         c
+    }
+
+    /// The linked fields, to set.
+    pub fn linked(&mut self) -> &mut Linked {
+        self.linked.get_or_insert_with(Default::default)
     }
 }
 
@@ -159,15 +161,16 @@ fn resolve(text: &str, mut cands: Vec<Candidate>, excluded: &Excluded) -> Vec<En
 /// Fills the canonical name, code, expansion and link of a kept candidate.
 fn link(text: &str, c: Candidate) -> Entity {
     let surface = c.span.of(text).to_string();
+    let Linked { canonical, code, expansion, link } = c.linked.map(|l| *l).unwrap_or_default();
     let mut e = Entity {
         kind: c.kind,
         start: c.span.start,
         end: c.span.end,
-        canonical: c.canonical.clone().unwrap_or_else(|| surface.clone()),
+        canonical: canonical.unwrap_or_else(|| surface.clone()),
         text: surface,
-        code: c.code,
-        expansion: c.expansion,
-        link: c.link,
+        code,
+        expansion,
+        link,
     };
     if let Some(entry) = c.entry {
         e.canonical = entry.canonical.clone();
@@ -195,17 +198,8 @@ fn is_acronym_like(s: &str) -> bool {
 
 impl From<Entity> for Candidate {
     fn from(e: Entity) -> Candidate {
-        Candidate {
-            kind: e.kind,
-            span: e.span(),
-            priority: 5,
-            entry: None,
-            is_acronym: false,
-            canonical: Some(e.canonical),
-            code: e.code,
-            expansion: e.expansion,
-            link: e.link,
-            defined: false,
-        }
+        let base = Candidate::rule(e.kind, e.span(), 5);
+        let linked = Linked { canonical: Some(e.canonical), code: e.code, expansion: e.expansion, link: e.link };
+        Candidate { linked: Some(Box::new(linked)), ..base }
     }
 }

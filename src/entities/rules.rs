@@ -68,7 +68,9 @@ fn month_dates(text: &str, out: &mut Vec<Candidate>) {
             span.start += span.of(text).find(|c: char| c.is_ascii_digit()).unwrap_or(0);
         }
         let mut c = Candidate::rule(EntityKind::Date, span, 2);
-        c.code = f.iso;
+        if f.iso.is_some() {
+            c.linked().code = f.iso;
+        }
         out.push(c);
     }
 }
@@ -272,8 +274,8 @@ fn resolutions(text: &str, out: &mut Vec<Candidate>) {
                 if !char_at(text, e).is_some_and(is_word_char) {
                     let symbol = format!("A/RES/{}", &text[n..e]);
                     let mut cand = Candidate::rule(EntityKind::Document, Span::new(ws, e), 3);
-                    cand.link = Some(format!("https://undocs.org/{symbol}"));
-                    cand.code = Some(symbol);
+                    cand.linked().link = Some(format!("https://undocs.org/{symbol}"));
+                    cand.linked().code = Some(symbol);
                     out.push(cand);
                 }
                 continue;
@@ -336,12 +338,12 @@ fn resolution(start: usize, end: usize, number: &str, year: Option<&str>) -> Can
         Some(y) => format!("S/RES/{number}({y})"),
         None => format!("S/RES/{number}"),
     };
-    cand.canonical = Some(match year {
+    cand.linked().canonical = Some(match year {
         Some(y) => format!("Security Council resolution {number} ({y})"),
         None => format!("Security Council resolution {number}"),
     });
-    cand.link = Some(format!("https://undocs.org/{symbol}"));
-    cand.code = Some(symbol);
+    cand.linked().link = Some(format!("https://undocs.org/{symbol}"));
+    cand.linked().code = Some(symbol);
     cand
 }
 
@@ -368,8 +370,8 @@ fn symbols(text: &str, out: &mut Vec<Candidate>) {
         let span = Span::new(rs, with_year);
         let symbol: String = span.of(text).chars().filter(|c| !c.is_whitespace()).collect();
         let mut cand = Candidate::rule(EntityKind::Document, span, 3);
-        cand.link = Some(format!("https://undocs.org/{symbol}"));
-        cand.code = Some(symbol);
+        cand.linked().link = Some(format!("https://undocs.org/{symbol}"));
+        cand.linked().code = Some(symbol);
         out.push(cand);
         from = with_year.max(from);
     }
