@@ -37,8 +37,8 @@ impl Span {
 /// checkpoint per 64 bytes and counts forward from the nearest one.
 pub struct OffsetMap<'a> {
     text: &'a str,
-    /// `checkpoints[i]` = units before byte `i * STEP` (always a char boundary after adjustment).
-    checkpoints: Vec<(usize, usize)>,
+    /// `checkpoints[k]`: units before byte `k * STEP`.
+    checkpoints: Vec<usize>,
     unit: Unit,
 }
 
@@ -54,45 +54,39 @@ const STEP: usize = 64;
 
 impl<'a> OffsetMap<'a> {
     pub fn new(text: &'a str, unit: Unit) -> OffsetMap<'a> {
-        let mut checkpoints = Vec::with_capacity(text.len() / STEP + 1);
+        let mut checkpoints = Vec::with_capacity(text.len() / STEP + 2);
         let mut units = 0usize;
-        let mut next = 0usize;
-        for (i, c) in text.char_indices() {
-            if i >= next {
-                checkpoints.push((i, units));
-                next = i - i % STEP + STEP;
-            }
-            units += width(c, unit);
+        for chunk in text.as_bytes().chunks(STEP) {
+            checkpoints.push(units);
+            units += units_of(chunk, unit);
         }
-        checkpoints.push((text.len(), units));
+        checkpoints.push(units);
         OffsetMap { text, checkpoints, unit }
     }
 
     /// The offset, in this map's unit, of byte offset `byte`. A byte offset inside a character
     /// maps to that character's start; one past the end maps to the end.
     pub fn convert(&self, byte: usize) -> usize {
-        let byte = byte.min(self.text.len());
-        let idx = match self.checkpoints.binary_search_by_key(&byte, |&(b, _)| b) {
-            Ok(i) => return self.checkpoints[i].1,
-            Err(i) => i.saturating_sub(1),
-        };
-        let (mut b, mut units) = self.checkpoints[idx];
-        for c in self.text[b..].chars() {
-            if b + c.len_utf8() > byte {
-                break;
-            }
-            b += c.len_utf8();
-            units += width(c, self.unit);
+        let mut byte = byte.min(self.text.len());
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
         }
-        units
+        let k = byte / STEP;
+        self.checkpoints[k] + units_of(&self.text.as_bytes()[k * STEP..byte], self.unit)
     }
 }
 
-fn width(c: char, unit: Unit) -> usize {
-    match unit {
-        Unit::Utf16 => c.len_utf16(),
-        Unit::Char => 1,
-    }
+/// The units of whole characters in `bytes`, counted from their UTF-8 bytes: a character is
+/// counted at its first byte (two UTF-16 units for a four-byte one), continuation bytes count 0.
+fn units_of(bytes: &[u8], unit: Unit) -> usize {
+    bytes
+        .iter()
+        .map(|&b| match (b, unit) {
+            (0x80..=0xBF, _) => 0,
+            (0xF0..=0xFF, Unit::Utf16) => 2,
+            _ => 1,
+        })
+        .sum()
 }
 
 /// Line starts of a text, for line/column on demand.
