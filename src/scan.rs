@@ -2,6 +2,9 @@
 //! cursor steps over the original text. Every function takes byte offsets on character boundaries
 //! and returns offsets on character boundaries.
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
 /// Whitespace as statements use it, NBSP and narrow spaces included.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace()
@@ -34,6 +37,49 @@ pub fn skip_spaces(text: &str, i: usize, max: usize) -> usize {
         j += c.len_utf8();
     }
     j
+}
+
+/// A set of short words with a fast hash (these sets are asked about most words of a text).
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
+/// FxHash-style: eight bytes per multiply. Not for keys an attacker chooses to collide, which
+/// these (the project's own word lists, probed with words of a text) cannot do.
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap_or_default())).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+}
+
+/// The first of the bytes `a`, `b`, `c`, `d` in `hay` at or after `from`: eight bytes per step.
+pub fn find_any4(hay: &[u8], from: usize, [a, b, c, d]: [u8; 4]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let has = |v: u64, x: u8| {
+        let t = v ^ (LO * x as u64);
+        t.wrapping_sub(LO) & !t & HI
+    };
+    let mut i = from;
+    while i + 8 <= hay.len() {
+        let v = u64::from_le_bytes(hay[i..i + 8].try_into().unwrap_or_default());
+        if has(v, a) | has(v, b) | has(v, c) | has(v, d) != 0 {
+            break;
+        }
+        i += 8;
+    }
+    hay.get(i..)?.iter().position(|&x| x == a || x == b || x == c || x == d).map(|k| i + k)
 }
 
 /// The end of the ASCII digits starting at `i`.
@@ -126,4 +172,20 @@ pub fn digit_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         None
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_any4_agrees_with_a_plain_search() {
+        let hay = "Mr. Bessho (Japan): thank you! Really? Yes… and more words after it.".as_bytes();
+        let set = [b'.', b'!', b'?', 0xE2];
+        for from in 0..=hay.len() + 2 {
+            let want = hay.get(from..).and_then(|h| h.iter().position(|b| set.contains(b))).map(|k| from + k);
+            assert_eq!(find_any4(hay, from, set), want, "from {from}");
+        }
+        assert_eq!(find_any4(b"", 0, set), None);
+    }
 }

@@ -2,21 +2,20 @@
 //! (`Foreign Minister`, `Secretary-General`) or a header's `Statement by`; then later mentions of
 //! the same names anywhere in the text.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::gazetteer::{is_boundary, GazMatch};
 use super::Candidate;
 use crate::model::EntityKind;
 use crate::phrases::{Case, Phrases};
-use crate::scan::{is_space, skip_spaces, word_in};
+use crate::scan::{is_space, skip_spaces, word_in, WordSet};
 use crate::span::Span;
 
 struct NameRules {
-    honorifics: HashSet<&'static str>,
+    honorifics: WordSet,
     /// First bytes of the honorifics.
     initials: Vec<u8>,
-    stopwords: HashSet<&'static str>,
+    stopwords: WordSet,
 }
 
 /// A header line that introduces its speaker: "Statement by …", "Anförande av …".
@@ -51,7 +50,7 @@ fn rules() -> &'static NameRules {
     static R: OnceLock<NameRules> = OnceLock::new();
     R.get_or_init(|| {
         // The structure parser's list; names are read word by word, so one-word titles only.
-        let honorifics: HashSet<&str> =
+        let honorifics: WordSet =
             data_lines(include_str!("../data/honorifics.txt")).filter(|h| !h.contains(' ')).collect();
         let mut initials: Vec<u8> = honorifics.iter().map(|h| h.as_bytes()[0]).collect();
         initials.sort_unstable();

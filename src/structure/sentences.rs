@@ -5,22 +5,22 @@
 //! no space after the stop). `a.m.`, `p.m.` and `etc.` end a sentence only before a usual
 //! sentence opener (`… at 10.25 a.m. The meeting …`).
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::model::Sentence;
+use crate::scan::{find_any4, WordSet};
 use crate::span::Span;
 use crate::text;
 
 struct Abbreviations {
-    hard: HashSet<&'static str>,
-    soft: HashSet<&'static str>,
+    hard: WordSet,
+    soft: WordSet,
 }
 
 fn abbreviations() -> &'static Abbreviations {
     static A: OnceLock<Abbreviations> = OnceLock::new();
     A.get_or_init(|| {
-        let mut a = Abbreviations { hard: HashSet::new(), soft: HashSet::new() };
+        let mut a = Abbreviations { hard: WordSet::default(), soft: WordSet::default() };
         for line in include_str!("../data/abbreviations.txt").lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -47,12 +47,9 @@ pub fn split(text: &str, span: Span) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < b.len() {
+    while let Some(k) = find_any4(b, i, [b'.', b'!', b'?', 0xE2]) {
+        i = k;
         let c = b[i];
-        if !matches!(c, b'.' | b'!' | b'?' | 0xE2) {
-            i += 1;
-            continue;
-        }
         let ellipsis = c == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6);
         if c == 0xE2 && !ellipsis {
             i += 1;
@@ -115,10 +112,10 @@ fn no_break_after(s: &str, stop: usize, c: u8, next: &str) -> bool {
         let first = next.split_whitespace().next().unwrap_or("");
         return !OPENERS.contains(&first.trim_end_matches(','));
     }
-    let letters: Vec<char> = token.trim_end_matches('.').chars().collect();
+    let mut letters = token.trim_end_matches('.').chars();
     // An initial (`F.`) or an initialism with inner stops (`U.N.`, `A.U.`).
-    (letters.len() == 1 && letters[0].is_uppercase())
-        || (token.matches('.').count() >= 2 && token.split('.').all(|p| p.chars().count() <= 2))
+    matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase())
+        || (token.bytes().filter(|&b| b == b'.').count() >= 2 && token.split('.').all(|p| p.chars().count() <= 2))
 }
 
 #[cfg(test)]
