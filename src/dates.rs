@@ -300,6 +300,11 @@ pub fn scan(text: &str) -> Vec<Found> {
             i = e;
             continue;
         }
+        if b < 0x80 && !matches!(b | 0x20, b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b'e') {
+            // No month name starts with this letter: past the word.
+            i = crate::scan::letters(text, s).max(s + 1);
+            continue;
+        }
         let e = crate::scan::letters(text, s);
         if e == s {
             i = s + c.len_utf8();

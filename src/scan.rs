@@ -88,6 +88,7 @@ pub fn digits(text: &str, i: usize) -> usize {
 }
 
 /// The end of the letters starting at `i`.
+#[inline]
 pub fn letters(text: &str, i: usize) -> usize {
     let bytes = text.as_bytes();
     let mut j = i;

@@ -315,7 +315,16 @@ fn resolutions(text: &str, out: &mut Vec<Candidate>) {
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let h = hay.as_bytes();
     let n = needle.as_bytes();
-    (0..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    let (lo, up) = (n[0], n[0].to_ascii_uppercase());
+    let mut i = 0;
+    // Jump between the places where the first letter is, in either case.
+    while let Some(k) = find_any4(h, i, [lo, up, lo, up]) {
+        if h.get(k..k + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)) {
+            return Some(k);
+        }
+        i = k + 1;
+    }
+    None
 }
 
 /// ` (2016)` after a number: its end and the year.
