@@ -43,9 +43,27 @@ fn notes() -> &'static Phrases {
     L.get_or_init(|| Phrases::new(include_str!("../data/notes.txt")))
 }
 
-fn procedural() -> &'static Vec<&'static str> {
-    static L: OnceLock<Vec<&'static str>> = OnceLock::new();
-    L.get_or_init(|| list(include_str!("../data/procedural.txt")))
+/// The phrases of `data/procedural.txt`: those that start a line, and those found inside one
+/// (written `… took the Chair`).
+struct Procedure {
+    starts: Vec<&'static str>,
+    inside: crate::phrases::Phrases,
+}
+
+fn procedural() -> &'static Procedure {
+    static L: OnceLock<Procedure> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut p = Procedure { starts: Vec::new(), inside: crate::phrases::Phrases::new(crate::phrases::Case::Exact) };
+        for phrase in list(include_str!("../data/procedural.txt")) {
+            match phrase.strip_prefix("… ") {
+                Some(inner) => {
+                    p.inside.add(inner);
+                }
+                None => p.starts.push(phrase),
+            }
+        }
+        p
+    })
 }
 
 /// `part` begins with the whole term (then a non-letter or the end).
@@ -192,11 +210,15 @@ pub fn note_inside(line: &str) -> Option<&str> {
 pub fn procedural_line(line: &str) -> Option<bool> {
     let s = line.trim_matches(text::is_space);
     let first = *s.as_bytes().first()?;
-    let hit = procedural().iter().find(|p| match p.strip_prefix("… ") {
-        Some(inner) => s.len() < 200 && s.contains(inner),
-        None => p.as_bytes()[0] == first && s.starts_with(*p),
-    })?;
-    Some(hit.ends_with(':') && s.len() <= hit.len() + 1)
+    let p = procedural();
+    if let Some(hit) = p.starts.iter().find(|h| h.as_bytes()[0] == first && s.starts_with(**h)) {
+        return Some(hit.ends_with(':') && s.len() <= hit.len() + 1);
+    }
+    let mut inside = false;
+    if s.len() < 200 {
+        p.inside.for_each(s, |_, _| inside = true);
+    }
+    inside.then_some(false)
 }
 
 #[cfg(test)]
