@@ -74,9 +74,7 @@ pub fn recognize(text: &str, doc: &Document, opts: &Options) -> Vec<Entity> {
     let mut entities = resolve(text, cands, &excluded);
     let defs = acronyms::candidates(text, &entities);
     if !defs.is_empty() {
-        let mut all: Vec<Candidate> = entities.drain(..).map(Candidate::from).collect();
-        all.extend(defs);
-        entities = resolve(text, all, &excluded);
+        entities = add_defined(text, entities, defs, &excluded);
     }
     if let Some(kinds) = &opts.kinds {
         entities.retain(|e| kinds.contains(&e.kind));
@@ -134,19 +132,10 @@ fn overlaps_any(spans: &[Span], span: Span) -> bool {
 
 /// Keeps, from left to right, the longest candidate at each point (then the higher priority),
 /// dropping any that overlap one already kept.
-fn resolve(text: &str, mut cands: Vec<Candidate>, excluded: &Excluded) -> Vec<Entity> {
-    cands.retain(|c| !c.span.is_empty() && text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
-    cands.sort_unstable_by(|a, b| {
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.span.end.cmp(&a.span.end))
-            .then(b.priority.cmp(&a.priority))
-            .then(a.kind.cmp(&b.kind))
-    });
+fn resolve(text: &str, cands: Vec<Candidate>, excluded: &Excluded) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     let mut last_end = 0;
-    for c in cands {
+    for c in sorted(text, cands) {
         if c.span.start < last_end || !excluded.allows(&c) {
             continue;
         }
@@ -156,6 +145,55 @@ fn resolve(text: &str, mut cands: Vec<Candidate>, excluded: &Excluded) -> Vec<En
         out.push(link(text, c));
     }
     out
+}
+
+/// [`resolve`] again with acronym candidates added to the entities kept, each entity a
+/// candidate of priority [`KEPT`]; the entities are not converted back and forth.
+fn add_defined(text: &str, entities: Vec<Entity>, defs: Vec<Candidate>, excluded: &Excluded) -> Vec<Entity> {
+    let mut out = Vec::with_capacity(entities.len() + defs.len());
+    let mut defs = sorted(text, defs).into_iter().peekable();
+    let mut entities = entities.into_iter().peekable();
+    let mut last_end = 0;
+    loop {
+        let entity_first = match (entities.peek(), defs.peek()) {
+            (None, None) => break,
+            (Some(e), Some(d)) => order(e.span(), KEPT, e.kind) <= order(d.span, d.priority, d.kind),
+            (e, _) => e.is_some(),
+        };
+        if entity_first {
+            let Some(e) = entities.next() else { break };
+            if e.start >= last_end {
+                last_end = e.end;
+                out.push(e);
+            }
+        } else {
+            let Some(d) = defs.next() else { break };
+            if d.span.start >= last_end && excluded.allows(&d) {
+                last_end = d.span.end;
+                out.push(link(text, d));
+            }
+        }
+    }
+    out
+}
+
+/// The priority of an entity already kept when candidates are added to it.
+const KEPT: u8 = 5;
+
+/// Candidates with spans on character boundaries, in resolving order: by start, longer first,
+/// then higher priority, then kind.
+fn sorted(text: &str, mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    cands.retain(|c| !c.span.is_empty() && text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
+    cands.sort_unstable_by_key(|c| order(c.span, c.priority, c.kind));
+    cands
+}
+
+fn order(
+    span: Span,
+    priority: u8,
+    kind: EntityKind,
+) -> (usize, std::cmp::Reverse<usize>, std::cmp::Reverse<u8>, EntityKind) {
+    (span.start, std::cmp::Reverse(span.end), std::cmp::Reverse(priority), kind)
 }
 
 /// Fills the canonical name, code, expansion and link of a kept candidate.
@@ -194,12 +232,4 @@ fn link(text: &str, c: Candidate) -> Entity {
 
 fn is_acronym_like(s: &str) -> bool {
     s.chars().filter(|c| c.is_uppercase()).count() >= 2 && !s.contains(' ')
-}
-
-impl From<Entity> for Candidate {
-    fn from(e: Entity) -> Candidate {
-        let base = Candidate::rule(e.kind, e.span(), 5);
-        let linked = Linked { canonical: Some(e.canonical), code: e.code, expansion: e.expansion, link: e.link };
-        Candidate { linked: Some(Box::new(linked)), ..base }
-    }
 }
