@@ -13,8 +13,8 @@ use crate::span::Span;
 
 struct NameRules {
     honorifics: WordSet,
-    /// First bytes of the honorifics.
-    initials: Vec<u8>,
+    /// `initials[b]`: some honorific starts with byte `b`.
+    initials: [bool; 256],
     stopwords: WordSet,
 }
 
@@ -52,9 +52,10 @@ fn rules() -> &'static NameRules {
         // The structure parser's list; names are read word by word, so one-word titles only.
         let honorifics: WordSet =
             data_lines(include_str!("../data/honorifics.txt")).filter(|h| !h.contains(' ')).collect();
-        let mut initials: Vec<u8> = honorifics.iter().map(|h| h.as_bytes()[0]).collect();
-        initials.sort_unstable();
-        initials.dedup();
+        let mut initials = [false; 256];
+        for h in &honorifics {
+            initials[h.as_bytes()[0] as usize] = true;
+        }
         NameRules { honorifics, initials, stopwords: data_lines(include_str!("data/name_stopwords.txt")).collect() }
     })
 }
@@ -103,13 +104,13 @@ fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
 pub fn candidates(text: &str, gaz: &[GazMatch], out: &mut Vec<Candidate>) {
     let r = rules();
     let mut triggers: Vec<usize> = Vec::new();
-    // Honorifics.
-    for (i, w) in words(text) {
-        // Most words start with a lowercase letter no title starts with: skip the lookups.
-        let first = w.as_bytes()[0];
-        if first.is_ascii() && !r.initials.contains(&first) {
+    // Honorifics: words (between ASCII spaces) that start with a byte some honorific starts with.
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if !r.initials[b as usize] || (i > 0 && !bytes[i - 1].is_ascii_whitespace()) {
             continue;
         }
+        let w = &text[i..i + bytes[i..].iter().position(u8::is_ascii_whitespace).unwrap_or(bytes.len() - i)];
         let title = r.honorifics.contains(w) || (w.ends_with('.') && r.honorifics.contains(&w[..w.len() - 1]));
         if title && (is_boundary(text, i, i + w.len()) || w.ends_with('.')) {
             triggers.push(i + w.len());
@@ -157,11 +158,6 @@ pub fn candidates(text: &str, gaz: &[GazMatch], out: &mut Vec<Candidate>) {
     for (span, _) in phrases.leftmost_longest(text, |m, _| is_boundary(text, m.start, m.end)) {
         out.push(Candidate::person(span, span.of(text).to_string()));
     }
-}
-
-/// Byte offset and text of each whitespace-separated word.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_ascii_whitespace().map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 /// The name starting after `pos` (after spaces and further honorifics or offices), if any.
