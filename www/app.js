@@ -1,6 +1,6 @@
 // Page wiring: input, analysis (main thread or worker), view, legend, index, details, export,
 // permalink, storage, theme. Everything stays in this browser tab.
-import init, { annotate, renderHtml, version } from './pkg/statement_viewer.js';
+import init, { initSync, annotate, renderHtml, version } from './pkg/statement_viewer.js';
 import {
   KINDS, KIND_LABELS, renderDocument, renderCard, renderMeetingCard, speakerLabel, el, addRow, prependFlag,
 } from './viewer.js';
@@ -14,6 +14,12 @@ const TEXT_KEY = 'statement-viewer:text';
 const THEME_KEY = 'statement-viewer:theme';
 const MAX_FILE = 50 * 1048576; // bytes
 const LARGE = 100_000; // UTF-16 units; larger texts show progress and render in slices
+// Shorter texts are analysed on the page itself (about 6 ms at this length in Chromium on a busy
+// machine), so that their view is painted in the frame that shows the edit; longer ones in the
+// worker, which first answers for a prefix of about PREFIX units, then for the whole text.
+const SMALL = 20_000; // UTF-16 units
+const PREFIX = 30_000; // UTF-16 units
+const FIRST_CHARS = 5_000; // UTF-16 units of a prefix's view: a screenful and more
 const EMPTY_DOC = Object.freeze({ meeting: null, statements: [], blocks: [], entities: [] });
 // Texts this long stay out of the text box: a text box lays out its whole value in one go (in
 // Chromium about 0.5 s per million characters, 21 s for 20 million, more for mixed scripts),
@@ -49,6 +55,7 @@ const state = {
   aside: null, // the text when it is too long for the text box (HUGE), else null
   editAside: false, // the user chose to edit such a text in the box all the same
   version: '',
+  partial: 0, // the request id whose prefix's view is shown, else 0
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -99,10 +106,14 @@ const kb = (n) => {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Analysis: in the worker when it runs (the main thread never blocks on the wasm), else here.
+// Analysis: short texts on the page; long ones in the worker when it runs (the main thread
+// never blocks on them), else here too.
 
 /** The worker failed (it stopped, or a message could not cross): the request is worth repeating. */
 class WorkerLost extends Error {}
+
+/** Resolved value of a request cancelled by a newer text. */
+const CANCELLED = Symbol('cancelled');
 
 const WORKER_STARTS = 3; // the first worker and two replacements; after that, analysis on the page
 
@@ -112,9 +123,10 @@ const engine = {
   starts: 0,
   spawning: null,
   version: '',
-  local: false,
+  local: false, // no worker: everything is analysed on the page
+  onPage: false, // the page's own instance is ready (for short texts)
   nextId: 0,
-  pending: new Map(), // request id -> {resolve, reject, doc, parts: pieces still to come}
+  pending: new Map(), // request id -> {resolve, reject, doc, parts: pieces still to come, onPartial}
 
   async load() {
     const url = new URL('./pkg/statement_viewer_bg.wasm', import.meta.url);
@@ -125,6 +137,12 @@ const engine = {
 
   /** Starts the analysis (a worker, else the page's own instance); resolves with the version. */
   async startWorker() {
+    try {
+      initSync({ module: this.module });
+      this.onPage = true;
+    } catch {
+      this.onPage = false; // short texts go to the worker too
+    }
     await this.ensure();
     return this.worker ? this.version : version();
   },
@@ -190,6 +208,15 @@ const engine = {
     const p = this.pending.get(msg.id);
     if (!p) return;
     try {
+      if (msg.type === 'partial') {
+        p.onPartial?.(JSON.parse(msg.json), msg.end);
+        return;
+      }
+      if (msg.type === 'cancelled') {
+        this.pending.delete(msg.id);
+        p.resolve(CANCELLED);
+        return;
+      }
       if (msg.type === 'part') {
         // The pieces of a long document, parsed and appended as they come, each in its own task
         // (see worker.js).
@@ -227,22 +254,41 @@ const engine = {
     if (!this.local) {
       await init({ module_or_path: this.module });
       this.local = true;
+      this.onPage = true;
     }
   },
 
+  /** Cancels the worker's requests that wait for their second stage (a newer text came). */
+  cancel() {
+    try {
+      for (const [id, p] of this.pending) if (p.onPartial) this.worker?.postMessage({ type: 'cancel', id });
+    } catch { /* its answer is ignored all the same */ }
+  },
+
   /**
-   * Runs annotate() or renderHtml() on `text`; resolves with its result. Rejects with WorkerLost
-   * when the worker fails meanwhile (the next call starts a new one, or runs on the page).
+   * Runs annotate() or renderHtml() on `text`; resolves with its result (or CANCELLED). Rejects
+   * with WorkerLost when the worker fails meanwhile (the next call starts a new one, or runs on
+   * the page). onPartial(doc, end): for a long text, called first with the document of
+   * text.slice(0, end).
    */
-  async call(fn, text) {
+  async call(fn, text, onPartial = null) {
+    if (fn === 'annotate' && this.onPage && text.length < SMALL) {
+      try {
+        return annotate(text);
+      } catch (err) {
+        if (err instanceof WebAssembly.RuntimeError) this.onPage = false; // trapped: not used again
+        throw err;
+      }
+    }
     await this.ensure();
     const worker = this.worker;
     if (worker) {
       const id = ++this.nextId;
+      const prefix = fn === 'annotate' && onPartial ? PREFIX : undefined;
       return new Promise((resolve, reject) => {
-        this.pending.set(id, { resolve, reject, doc: null, parts: 0 });
+        this.pending.set(id, { resolve, reject, doc: null, parts: 0, onPartial: prefix ? onPartial : null });
         try {
-          worker.postMessage({ type: fn, id, text });
+          worker.postMessage({ type: fn, id, text, prefix });
         } catch (err) {
           this.drop(worker, `the analysis worker could not be reached (${err?.message || err})`);
         }
@@ -253,11 +299,11 @@ const engine = {
 };
 
 /** engine.call(), once more when the worker fails (on a new worker, or on the page), and says so. */
-async function runEngine(fn, text) {
+async function runEngine(fn, text, onPartial) {
   let lost = null;
   for (let attempt = 0; ; attempt++) {
     try {
-      const result = await engine.call(fn, text);
+      const result = await engine.call(fn, text, onPartial);
       if (lost) {
         setAlert('worker', `${lost}; ${engine.worker ? 'a new one took over' : 'the analysis now runs on this page, which can be slower'}. Your text is kept.`);
       }
@@ -285,6 +331,7 @@ function analyse() {
   if (running) {
     rerun = true;
     state.view?.cancel(); // a long text may still be rendering: the newer text goes first
+    engine.cancel(); // nor does the worker go on with the older text's second stage
     return running;
   }
   running = (async () => {
@@ -297,13 +344,18 @@ function analyse() {
       const large = text.length >= LARGE;
       if (large) showProgress(`Analysing ${kb(text.length)}…`, null);
       let doc;
+      // A long text's first screen is painted from its prefix's document while the worker reads on.
+      const partial = (prefixDoc, end) => {
+        if (rerun || id !== state.reqId) return;
+        paintPartial(text, end, prefixDoc, id).catch(() => {}); // the whole document follows
+      };
       try {
-        doc = await runEngine('annotate', text);
+        doc = await runEngine('annotate', text, large ? partial : null);
       } catch (err) {
         setAlert('analysis', `The text could not be analysed (${err?.message || err}); it is shown without highlighting.`);
         doc = EMPTY_DOC;
       }
-      if (rerun) continue;
+      if (rerun || doc === CANCELLED) continue;
       try {
         await paint(text, doc || EMPTY_DOC, id);
       } catch (err) {
@@ -321,7 +373,66 @@ function analyse() {
 // ---------------------------------------------------------------------------------------------
 // Painting
 
+/**
+ * A long text's first screen, from the document of text.slice(0, end); paint() replaces it. Only
+ * about FIRST_CHARS are rendered (cut after a line): more would take time from the worker's
+ * analysis of the whole, and a long block is rendered in one go.
+ */
+async function paintPartial(text, end, doc, id) {
+  if (state.view) state.view.cancel();
+  state.text = text;
+  state.doc = doc;
+  state.current = -1;
+  state.cursor.clear();
+  state.groups = new Map();
+  hideDetails();
+  renderCards(doc, OUTLINE_FIRST);
+  let shown = Math.min(end, FIRST_CHARS);
+  const line = text.lastIndexOf('\n', shown - 1);
+  if (line > shown / 2) shown = line + 1;
+  else if (shown < end && /[\ud800-\udbff]/.test(text[shown - 1])) shown--;
+  state.view = renderDocument(ui.view, text.slice(0, shown), doc, { progressive: true, firstSliceMs: 8, firstChars: 6000 });
+  state.view.cancel();
+  state.partial = id;
+}
+
+/**
+ * Where the reader is in a view about to be replaced by one of the same text: the first mark
+ * not above the window's top, as {start: its entity's start, top: its top}; null when the view
+ * starts on screen or that part is not rendered.
+ */
+function viewAnchor() {
+  const marks = state.view?.marks || [];
+  const entities = state.doc.entities || [];
+  if (!marks.length || ui.view.getBoundingClientRect().top >= 0) return null;
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) { // marks are rendered in text order: a rendered prefix, then holes
+    const mid = (lo + hi) >> 1;
+    const m = marks[mid];
+    if (m && m.getBoundingClientRect().bottom <= 0) lo = mid + 1; else hi = mid;
+  }
+  const m = marks[lo];
+  return m && entities[lo] ? { start: entities[lo].start, top: m.getBoundingClientRect().top } : null;
+}
+
+/** Scrolls so that the mark at or after `anchor.start` in the new view is where the old one was. */
+function keepAnchor(anchor) {
+  const entities = state.doc.entities || [];
+  let lo = 0;
+  let hi = entities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entities[mid].start < anchor.start) lo = mid + 1; else hi = mid;
+  }
+  const m = state.view.marks[lo];
+  if (m) window.scrollBy(0, m.getBoundingClientRect().top - anchor.top);
+}
+
 async function paint(text, doc, id) {
+  // The prefix's view of this text is on screen: the reader stays where they are.
+  const anchor = state.partial === id ? viewAnchor() : null;
+  state.partial = 0;
   if (state.view) state.view.cancel();
   state.text = text;
   state.doc = doc;
@@ -335,10 +446,12 @@ async function paint(text, doc, id) {
   // The view first: a long text's first screen is painted before the side panels are built.
   state.view = renderDocument(ui.view, text, doc, {
     progressive: large,
-    firstSliceMs: 8,
-    firstChars: 6000, // more than a screenful
+    // More than a screenful; when keeping the reader's place, up to a screenful past it.
+    firstSliceMs: anchor ? Infinity : 8,
+    firstChars: (anchor ? anchor.start : 0) + 6000,
     onProgress: (done, total) => { if (id === state.reqId) showProgress(`Rendering… ${Math.round((100 * done) / total)}%`, done / total); },
   });
+  if (anchor) keepAnchor(anchor);
   if (large) {
     await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve, 0)); });
     if (rerun) return;

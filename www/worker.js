@@ -1,6 +1,11 @@
 // Module worker: runs the wasm analysis off the main thread.
-// In:  {type:'init', module: WebAssembly.Module} | {type:'annotate'|'html', id, text}
+// In:  {type:'init', module: WebAssembly.Module} | {type:'annotate'|'html', id, text, prefix?}
+//      | {type:'cancel', id}
 // Out: {type:'ready', version} | {type:'result', id, json | value, parts?} | {type:'error', id, message, fatal}
+//      | {type:'partial', id, end, json} | {type:'cancelled', id}
+//      An annotate request with `prefix: n` on a text much longer than n is answered first with
+//      the document of text.slice(0, end) ('partial'; end <= n, cut at a blank line where there
+//      is one), then, unless cancelled meanwhile, with the whole text's document.
 //      An annotate result with `parts: n` is followed by n messages {type:'part', id, path, json}:
 //      the items of the document's long arrays (path: ['entities'], ['statements'],
 //      ['statements', i, 'blocks'], ...), which the result's document holds empty, in pieces
@@ -10,6 +15,24 @@
 import init, { initSync, annotate, renderHtml, version } from './pkg/statement_viewer.js';
 
 let ready = false;
+const cancelled = new Set(); // ids of requests cancelled between their two stages
+
+/** Where a prefix of at most n units of `text` ends: after a blank line, else a line, else at n (not inside a surrogate pair). */
+function prefixEnd(text, n) {
+  const para = text.lastIndexOf('\n\n', n - 2);
+  if (para > n / 2) return para + 2;
+  const line = text.lastIndexOf('\n', n - 1);
+  if (line > n / 2) return line + 1;
+  const c = text.charCodeAt(n - 1);
+  return c >= 0xd800 && c <= 0xdbff ? n - 1 : n;
+}
+
+/** A macrotask, so that a 'cancel' message waiting in the queue is read. */
+const nextTask = () => new Promise((resolve) => {
+  const ch = new MessageChannel();
+  ch.port1.onmessage = () => resolve();
+  ch.port2.postMessage(0);
+});
 
 const SPLIT = 1000; // arrays longer than this travel in pieces ...
 const PART_CHARS = 1 << 21; // ... of about 2 M characters of JSON each
@@ -65,6 +88,10 @@ self.onmessage = async (event) => {
     }
     return;
   }
+  if (msg.type === 'cancel') {
+    cancelled.add(msg.id);
+    return;
+  }
   if (!ready) {
     self.postMessage({ type: 'error', id: msg.id, message: 'analysis engine not initialised' });
     return;
@@ -73,7 +100,19 @@ self.onmessage = async (event) => {
     if (msg.type === 'html') {
       self.postMessage({ type: 'result', id: msg.id, value: renderHtml(msg.text) });
     } else {
-      sendDocument(msg.id, annotate(msg.text));
+      const { id, text, prefix } = msg;
+      for (const c of cancelled) if (c < id) cancelled.delete(c); // cancels that came too late
+      if (prefix > 0 && text.length > 2 * prefix) {
+        const end = prefixEnd(text, prefix);
+        self.postMessage({ type: 'partial', id, end, json: JSON.stringify(annotate(text.slice(0, end))) });
+        await nextTask();
+        if (cancelled.delete(id)) {
+          self.postMessage({ type: 'cancelled', id });
+          return;
+        }
+      }
+      cancelled.delete(id);
+      sendDocument(id, annotate(text));
     }
   } catch (err) {
     // A trap (panic, out of memory) may leave the module's memory inconsistent: say so, so

@@ -310,6 +310,59 @@ test('lone UTF-16 surrogates: the API keeps every offset (one U+FFFD each) and t
 });
 
 // ---------------------------------------------------------------------------------------------
+// Where the analysis runs: short texts on the page, long ones in the worker (www/app.js SMALL)
+
+const SMALL = 20_000; // UTF-16 units
+const seedText = () => fs.readFileSync(new URL('../../www/examples/seed.txt', import.meta.url), 'utf8');
+/** The seed statement repeated to more than SMALL units: analysed in the worker. */
+const longText = () => { let t = ''; while (t.length < SMALL + 1000) t += `${seedText()}\n`; return t; };
+
+test('a short text is analysed on the page, a long one in the worker; both give the same document', async () => {
+  const countPosts = () => {
+    const post = Worker.prototype.postMessage;
+    window.__annotatePosts = 0;
+    Worker.prototype.postMessage = function postMessage(msg, ...rest) {
+      if (msg?.type === 'annotate') window.__annotatePosts += 1;
+      return post.call(this, msg, ...rest);
+    };
+  };
+  const { page, context, errors } = await open({ init: [[countPosts]] });
+  await waitView(page, seedText());
+  const short = `${seedText()}\nJapan and France support MINUSMA.`;
+  assert.ok(short.length < SMALL);
+  await setInput(page, short);
+  assert.equal(await page.evaluate(() => window.__annotatePosts), 0, 'no text was sent to the worker');
+  // The page's document (its JSON export) equals the worker's for the same text.
+  await page.selectOption('#export-format', 'json');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-download')]);
+  const fromPage = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
+  assert.ok(fromPage, 'the page exported its document');
+  const fromWorker = await page.evaluate((t) => new Promise((resolve, reject) => {
+    const w = new Worker('./worker.js', { type: 'module' });
+    w.onerror = (e) => reject(new Error(e.message));
+    w.onmessage = (e) => {
+      if (e.data.type === 'ready') w.postMessage({ type: 'annotate', id: 1, text: t });
+      else if (e.data.type === 'result') { w.terminate(); resolve(JSON.parse(e.data.json)); } else reject(new Error(e.data.message));
+    };
+    w.postMessage({ type: 'init' });
+  }), short);
+  const { generator, offsets, text, ...doc } = fromPage;
+  assert.equal(text, short);
+  assert.ok(doc.entities.length > 10);
+  assert.deepEqual(doc, fromWorker, 'the same document from the page and from the worker');
+  // A long text goes to the worker; its marks for the shared part are those of the short text.
+  const shortMarks = await page.$$eval('#text-view mark', (ms) => ms.map((m) => [m.dataset.kind, m.textContent]));
+  const posts = await page.evaluate(() => window.__annotatePosts); // with the test's own worker
+  await setInput(page, longText());
+  assert.equal(await page.evaluate(() => window.__annotatePosts), posts + 1, 'the long text was sent to the worker');
+  const longMarks = await page.$$eval('#text-view mark', (ms) => ms.map((m) => [m.dataset.kind, m.textContent]));
+  const seedMarks = shortMarks.slice(0, shortMarks.length - 3); // Japan, France, MINUSMA added
+  assert.deepEqual(longMarks.slice(0, seedMarks.length), seedMarks);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// ---------------------------------------------------------------------------------------------
 // The worker fails
 
 test('the worker cannot be reached: the page says so, analyses on the page, and keeps the text across a reload', async () => {
@@ -324,8 +377,9 @@ test('the worker cannot be reached: the page says so, analyses on the page, and 
     };
   };
   const { page, context, requests, errors } = await open({ init: [[breakPostMessage]] });
-  const seed = fs.readFileSync(new URL('../../www/examples/seed.txt', import.meta.url), 'utf8');
-  await waitView(page, seed);
+  await waitView(page, seedText()); // analysed on the page
+  assert.equal(await page.isVisible('#alert'), false);
+  await setInput(page, longText()); // for the worker, which cannot be reached
   assert.match(await page.textContent('#alert'), /The analysis stopped unexpectedly: the analysis worker could not be reached \(simulated failure\); the analysis now runs on this page, which can be slower\. Your text is kept\./);
   assert.ok(await page.$$eval('#text-view mark', (ms) => ms.length) > 10, 'highlighted all the same');
 
@@ -370,7 +424,9 @@ test('the worker crashes mid-analysis: the page notices, a new worker takes over
     };
   };
   const { page, context, requests, errors } = await open({ init: [[watchWorkers]] });
-  const text = `${readCorpus('dev/k3_UNSC_2020_SPV.8698_spch009.txt')}\nA draft that must survive the crash.`;
+  let text = '';
+  while (text.length <= SMALL) text += `${readCorpus('dev/k3_UNSC_2020_SPV.8698_spch009.txt')}\n`; // for the worker
+  text += 'A draft that must survive the crash.';
   const posted = await page.evaluate(() => { window.__hold = true; return window.__posted; });
   await page.evaluate((t) => {
     const ta = document.getElementById('input');
