@@ -261,7 +261,7 @@ fn region_segs(text: &str, lines: &[Line], furn: &[bool], from: Pos, to: usize, 
         } else if record && (list_open || procedure_open) {
             procedure_open = procedure_open && !text::ends_sentence(t);
             SegKind::Fixed(BlockKind::Procedural, true)
-        } else if lines::note(t).is_some() && finished {
+        } else if finished && lines::note(t).is_some() {
             SegKind::Fixed(BlockKind::Note, false)
         } else if finished && lines::is_salutation(t) {
             SegKind::Fixed(BlockKind::Salutation, false)
