@@ -1,10 +1,11 @@
 //! Time of each stage of `annotate` on one input: where the time goes, for profiling work.
 //!
-//!   cargo run --release --example stages -- [BYTES | FILE]
+//!   cargo run --release --example stages -- [BYTES | FILE] [STAGE]
 //!
 //! The input is FILE, or the corpus statements (`../shared/corpus/{seed,dev,extra}/*.txt`, joined
 //! with blank lines as `make bench` joins them) repeated and cut to BYTES (default 1000000).
-//! Prints the fastest of several runs of each stage, in milliseconds.
+//! Prints the fastest of several runs of each stage (or only of the stages whose name contains
+//! STAGE, run once: for a profiler), in milliseconds.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -14,6 +15,11 @@ use statement_viewer::span::{OffsetMap, Unit};
 use statement_viewer::{annotate, dates, entities, structure, text, Options};
 
 fn fastest<R>(name: &str, runs: usize, f: impl Fn() -> R) {
+    let only = std::env::args().nth(2);
+    if only.as_deref().is_some_and(|o| !name.contains(o)) {
+        return;
+    }
+    let runs = if only.is_some() { 0 } else { runs };
     let mut best = f64::MAX;
     for _ in 0..runs + 1 {
         let start = Instant::now();
