@@ -43,23 +43,10 @@ pub fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(make_line(text, start, i));
-                start = i + 1;
-            }
-            b'\r' => {
-                out.push(make_line(text, start, i));
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
+    while let Some(i) = crate::scan::find_any4(bytes, start, [b'\n', b'\r', b'\n', b'\r']) {
+        out.push(make_line(text, start, i));
+        let crlf = bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n');
+        start = i + 1 + crlf as usize;
     }
     if start < bytes.len() {
         out.push(make_line(text, start, bytes.len()));

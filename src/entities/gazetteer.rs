@@ -57,15 +57,15 @@ pub struct Gazetteer {
 }
 
 const FILES: [(EntityKind, &str, &str); 9] = [
-    (EntityKind::Country, "countries", include_str!("data/countries.txt")),
-    (EntityKind::Nationality, "nationalities", include_str!("data/nationalities.txt")),
-    (EntityKind::Organization, "organizations", include_str!("data/organizations.txt")),
-    (EntityKind::Mission, "missions", include_str!("data/missions.txt")),
-    (EntityKind::Role, "roles", include_str!("data/roles.txt")),
-    (EntityKind::Place, "places", include_str!("data/places.txt")),
-    (EntityKind::Document, "documents", include_str!("data/documents.txt")),
-    (EntityKind::Event, "events", include_str!("data/events.txt")),
-    (EntityKind::Term, "terms", include_str!("data/terms.txt")),
+    (EntityKind::Country, "countries", data_file!("entities/data", "countries.txt")),
+    (EntityKind::Nationality, "nationalities", data_file!("entities/data", "nationalities.txt")),
+    (EntityKind::Organization, "organizations", data_file!("entities/data", "organizations.txt")),
+    (EntityKind::Mission, "missions", data_file!("entities/data", "missions.txt")),
+    (EntityKind::Role, "roles", data_file!("entities/data", "roles.txt")),
+    (EntityKind::Place, "places", data_file!("entities/data", "places.txt")),
+    (EntityKind::Document, "documents", data_file!("entities/data", "documents.txt")),
+    (EntityKind::Event, "events", data_file!("entities/data", "events.txt")),
+    (EntityKind::Term, "terms", data_file!("entities/data", "terms.txt")),
 ];
 
 /// The gazetteer built from the embedded data files (built on first use).

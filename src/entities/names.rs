@@ -51,12 +51,16 @@ fn rules() -> &'static NameRules {
     R.get_or_init(|| {
         // The structure parser's list; names are read word by word, so one-word titles only.
         let honorifics: WordSet =
-            data_lines(include_str!("../data/honorifics.txt")).filter(|h| !h.contains(' ')).collect();
+            data_lines(data_file!("data", "honorifics.txt")).filter(|h| !h.contains(' ')).collect();
         let mut initials = [false; 256];
         for h in &honorifics {
             initials[h.as_bytes()[0] as usize] = true;
         }
-        NameRules { honorifics, initials, stopwords: data_lines(include_str!("data/name_stopwords.txt")).collect() }
+        NameRules {
+            honorifics,
+            initials,
+            stopwords: data_lines(data_file!("entities/data", "name_stopwords.txt")).collect(),
+        }
     })
 }
 

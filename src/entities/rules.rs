@@ -20,7 +20,7 @@ const MAY_CONTEXT: &[&str] =
 fn units() -> &'static [String] {
     static U: OnceLock<Vec<String>> = OnceLock::new();
     U.get_or_init(|| {
-        let mut v: Vec<String> = include_str!("data/units.txt")
+        let mut v: Vec<String> = data_file!("entities/data", "units.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -83,12 +83,12 @@ pub struct Header {
 
 fn intros() -> &'static PhraseList<()> {
     static L: OnceLock<PhraseList<()>> = OnceLock::new();
-    L.get_or_init(|| PhraseList::build(include_str!("../data/intros.txt"), |_, _| ()))
+    L.get_or_init(|| PhraseList::build(data_file!("data", "intros.txt"), |_, _| ()))
 }
 
 fn bodies() -> &'static PhraseList<String> {
     static L: OnceLock<PhraseList<String>> = OnceLock::new();
-    L.get_or_init(|| PhraseList::build(include_str!("../data/bodies.txt"), |c, _| c.to_string()))
+    L.get_or_init(|| PhraseList::build(data_file!("data", "bodies.txt"), |c, _| c.to_string()))
 }
 
 /// The body (`Security Council`) a phrase names, if any.

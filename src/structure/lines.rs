@@ -35,12 +35,12 @@ impl Phrases {
 
 fn salutation_terms() -> &'static Phrases {
     static L: OnceLock<Phrases> = OnceLock::new();
-    L.get_or_init(|| Phrases::new(include_str!("../data/salutations.txt")))
+    L.get_or_init(|| Phrases::new(data_file!("data", "salutations.txt")))
 }
 
 fn notes() -> &'static Phrases {
     static L: OnceLock<Phrases> = OnceLock::new();
-    L.get_or_init(|| Phrases::new(include_str!("../data/notes.txt")))
+    L.get_or_init(|| Phrases::new(data_file!("data", "notes.txt")))
 }
 
 /// The phrases of `data/procedural.txt`: those that start a line, and those found inside one
@@ -54,7 +54,7 @@ fn procedural() -> &'static Procedure {
     static L: OnceLock<Procedure> = OnceLock::new();
     L.get_or_init(|| {
         let mut p = Procedure { starts: Vec::new(), inside: crate::phrases::Phrases::new(crate::phrases::Case::Exact) };
-        for phrase in list(include_str!("../data/procedural.txt")) {
+        for phrase in list(data_file!("data", "procedural.txt")) {
             match phrase.strip_prefix("… ") {
                 Some(inner) => {
                     p.inside.add(inner);

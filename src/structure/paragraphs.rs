@@ -195,7 +195,7 @@ fn compounds() -> &'static Compounds {
     static C: OnceLock<Compounds> = OnceLock::new();
     C.get_or_init(|| {
         let mut c = Compounds { prefixes: HashSet::new(), suffixes: HashSet::new(), words: HashSet::new() };
-        for line in include_str!("../data/compounds.txt").lines().map(str::trim) {
+        for line in data_file!("data", "compounds.txt").lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }

@@ -21,7 +21,7 @@ fn abbreviations() -> &'static Abbreviations {
     static A: OnceLock<Abbreviations> = OnceLock::new();
     A.get_or_init(|| {
         let mut a = Abbreviations { hard: WordSet::default(), soft: WordSet::default() };
-        for line in include_str!("../data/abbreviations.txt").lines().map(str::trim) {
+        for line in data_file!("data", "abbreviations.txt").lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }

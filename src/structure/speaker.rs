@@ -86,14 +86,14 @@ pub fn whole_word(s: &str, a: usize, b: usize) -> bool {
 pub fn offices() -> &'static PhraseList<Office> {
     static L: OnceLock<PhraseList<Office>> = OnceLock::new();
     L.get_or_init(|| {
-        PhraseList::build(include_str!("../data/offices.txt"), |c, rank| Office { canonical: c.to_string(), rank })
+        PhraseList::build(data_file!("data", "offices.txt"), |c, rank| Office { canonical: c.to_string(), rank })
     })
 }
 
 fn honorifics() -> &'static Vec<Vec<&'static str>> {
     static L: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
     L.get_or_init(|| {
-        let mut v: Vec<Vec<&str>> = include_str!("../data/honorifics.txt")
+        let mut v: Vec<Vec<&str>> = data_file!("data", "honorifics.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -322,7 +322,7 @@ fn stance() -> &'static Stance {
     static S: OnceLock<Stance> = OnceLock::new();
     S.get_or_init(|| {
         let mut st = Stance { adverbs: Vec::new(), phrases: Vec::new() };
-        for line in include_str!("../data/stance_verbs.txt").lines().map(str::trim) {
+        for line in data_file!("data", "stance_verbs.txt").lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
