@@ -373,12 +373,8 @@ function analyse() {
 // ---------------------------------------------------------------------------------------------
 // Painting
 
-/**
- * A long text's first screen, from the document of text.slice(0, end); paint() replaces it. Only
- * about FIRST_CHARS are rendered (cut after a line): more would take time from the worker's
- * analysis of the whole, and a long block is rendered in one go.
- */
-async function paintPartial(text, end, doc, id) {
+/** Drops the view on screen (and its cursor, groups and details) for `text` and its `doc`. */
+function startView(text, doc) {
   if (state.view) state.view.cancel();
   state.text = text;
   state.doc = doc;
@@ -386,6 +382,15 @@ async function paintPartial(text, end, doc, id) {
   state.cursor.clear();
   state.groups = new Map();
   hideDetails();
+}
+
+/**
+ * A long text's first screen, from the document of text.slice(0, end); paint() replaces it. Only
+ * about FIRST_CHARS are rendered (cut after a line): more would take time from the worker's
+ * analysis of the whole, and a long block is rendered in one go.
+ */
+async function paintPartial(text, end, doc, id) {
+  startView(text, doc);
   renderCards(doc, OUTLINE_FIRST);
   let shown = Math.min(end, FIRST_CHARS);
   const line = text.lastIndexOf('\n', shown - 1);
@@ -433,13 +438,7 @@ async function paint(text, doc, id) {
   // The prefix's view of this text is on screen: the reader stays where they are.
   const anchor = state.partial === id ? viewAnchor() : null;
   state.partial = 0;
-  if (state.view) state.view.cancel();
-  state.text = text;
-  state.doc = doc;
-  state.current = -1;
-  state.cursor.clear();
-  state.groups = new Map();
-  hideDetails();
+  startView(text, doc);
   const large = text.length >= LARGE;
   renderCards(doc, large ? OUTLINE_FIRST : OUTLINE_MAX);
   if (large) showProgress('Rendering…', 0);
