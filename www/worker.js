@@ -35,7 +35,7 @@ const nextTask = () => new Promise((resolve) => {
 });
 
 const SPLIT = 1000; // arrays longer than this travel in pieces ...
-const PART_CHARS = 1 << 21; // ... of about 2 M characters of JSON each
+const PART_CHARS = 1 << 19; // ... of about 512 K characters of JSON each
 
 /** The pieces of `items`: JSON arrays of about PART_CHARS characters. */
 function pieces(items) {
