@@ -9,9 +9,10 @@
 //! ([`fold_char`]); in [`Case::Ascii`] mode ASCII letters match either case.
 //!
 //! Phrases live in a trie whose edges are keyed by a hash of (node, gap, token): one hash-map
-//! probe per token step, and a bit set of first tokens lets most words of a text go by with one
-//! memory read. A hash collision cannot produce a false match: every match is checked against
-//! its phrase before it is reported.
+//! probe per token step. A table of first bytes and a bit set of first-token hashes let most
+//! words of a text go by without a probe, and lists that only capitals start (names, acronyms)
+//! skim the text for those bytes instead of reading every word. A hash collision cannot produce
+//! a false match: every match is checked against its phrase before it is reported.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

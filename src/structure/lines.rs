@@ -10,21 +10,21 @@ fn list(data: &'static str) -> Vec<&'static str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
-/// Lowercase phrases, longest first, and the lowercase letters they start with (a cheap first
+/// Lowercase terms that start a line, longest first, and the lowercase letters they start with (a cheap first
 /// test for each line).
-struct Phrases {
+struct LineTerms {
     list: Vec<String>,
     initials: Vec<char>,
 }
 
-impl Phrases {
-    fn new(data: &'static str) -> Phrases {
+impl LineTerms {
+    fn new(data: &'static str) -> LineTerms {
         let mut list: Vec<String> = self::list(data).into_iter().map(str::to_lowercase).collect();
         list.sort_unstable_by_key(|t| std::cmp::Reverse(t.len()));
         let mut initials: Vec<char> = list.iter().filter_map(|t| t.chars().next()).collect();
         initials.sort_unstable();
         initials.dedup();
-        Phrases { list, initials }
+        LineTerms { list, initials }
     }
 
     /// `s` may start with one of the phrases (by its first letter, ignoring case).
@@ -33,14 +33,14 @@ impl Phrases {
     }
 }
 
-fn salutation_terms() -> &'static Phrases {
-    static L: OnceLock<Phrases> = OnceLock::new();
-    L.get_or_init(|| Phrases::new(data_file!("data", "salutations.txt")))
+fn salutation_terms() -> &'static LineTerms {
+    static L: OnceLock<LineTerms> = OnceLock::new();
+    L.get_or_init(|| LineTerms::new(data_file!("data", "salutations.txt")))
 }
 
-fn notes() -> &'static Phrases {
-    static L: OnceLock<Phrases> = OnceLock::new();
-    L.get_or_init(|| Phrases::new(data_file!("data", "notes.txt")))
+fn notes() -> &'static LineTerms {
+    static L: OnceLock<LineTerms> = OnceLock::new();
+    L.get_or_init(|| LineTerms::new(data_file!("data", "notes.txt")))
 }
 
 /// The phrases of `data/procedural.txt`: those that start a line, and those found inside one
