@@ -10,8 +10,8 @@ fn list(data: &'static str) -> Vec<&'static str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
-/// Lowercase terms that start a line, longest first, and the lowercase letters they start with (a cheap first
-/// test for each line).
+/// Lowercase terms that start a line, longest first, and the lowercase letters they start with
+/// (a cheap first test for each line).
 struct LineTerms {
     list: Vec<String>,
     initials: Vec<char>,
