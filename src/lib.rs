@@ -20,14 +20,8 @@
 //! Stages, each depending only on those before it: [`text`] (line classes) → [`structure`]
 //! (statements and blocks) → [`entities`] (recognition and linking) → [`render`].
 
-/// A word list of `src/data/` (`data_file!("data", "offices.txt")`) or `src/entities/data/`, as
-/// embedded: comment lines emptied by `build.rs`.
-macro_rules! data_file {
-    ($dir:literal, $name:literal) => {
-        include_str!(concat!(env!("OUT_DIR"), "/", $dir, "/", $name))
-    };
-}
-
+#[macro_use]
+mod data;
 pub mod dates;
 pub mod entities;
 pub mod eval;

@@ -87,14 +87,10 @@ impl Gazetteer {
         let mut by_alias: HashMap<String, usize> = HashMap::new();
         let mut problems = Vec::new();
         for &(kind, name, data) in files {
-            for (n, line) in data.lines().enumerate() {
-                let line = line.trim();
-                if line.is_empty() || line.starts_with('#') {
-                    continue;
-                }
+            for (n, line) in crate::data::numbered(data) {
                 let fields: Vec<&str> = line.split(" | ").map(str::trim).collect();
                 if fields.len() < 2 || fields[1].is_empty() {
-                    problems.push(format!("{name}.txt:{}: expected `CODE | Canonical | …`", n + 1));
+                    problems.push(format!("{name}.txt:{}: expected `CODE | Canonical | …`", n));
                     continue;
                 }
                 let code = (fields[0] != "-").then(|| fields[0].to_string());
@@ -110,8 +106,7 @@ impl Gazetteer {
                         if other != id {
                             problems.push(format!(
                                 "{name}.txt:{}: alias `{alias}` also belongs to `{}`",
-                                n + 1,
-                                entries[other].canonical
+                                n, entries[other].canonical
                             ));
                             continue;
                         }

@@ -51,7 +51,7 @@ fn rules() -> &'static NameRules {
     R.get_or_init(|| {
         // The structure parser's list; names are read word by word, so one-word titles only.
         let honorifics: WordSet =
-            data_lines(data_file!("data", "honorifics.txt")).filter(|h| !h.contains(' ')).collect();
+            crate::data::entries(data_file!("data", "honorifics.txt")).filter(|h| !h.contains(' ')).collect();
         let mut initials = [false; 256];
         for h in &honorifics {
             initials[h.as_bytes()[0] as usize] = true;
@@ -59,7 +59,7 @@ fn rules() -> &'static NameRules {
         NameRules {
             honorifics,
             initials,
-            stopwords: data_lines(data_file!("entities/data", "name_stopwords.txt")).collect(),
+            stopwords: crate::data::entries(data_file!("entities/data", "name_stopwords.txt")).collect(),
         }
     })
 }
@@ -97,10 +97,6 @@ fn creators(text: &str, out: &mut Vec<Candidate>) {
     let Some((last, first)) = inner.split_once(", ") else { return };
     let start = item + line.find(inner).unwrap_or(0);
     out.push(Candidate::person(Span::new(start, start + inner.len()), format!("{first} {last}")));
-}
-
-fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Person candidates. `gaz` are the gazetteer matches of the text (sorted by start), used both as

@@ -20,12 +20,8 @@ const MAY_CONTEXT: &[&str] =
 fn units() -> &'static [String] {
     static U: OnceLock<Vec<String>> = OnceLock::new();
     U.get_or_init(|| {
-        let mut v: Vec<String> = data_file!("entities/data", "units.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
-            .collect();
+        let mut v: Vec<String> =
+            crate::data::entries(data_file!("entities/data", "units.txt")).map(str::to_string).collect();
         v.sort_unstable_by_key(|u| std::cmp::Reverse(u.len()));
         v
     })

@@ -6,10 +6,6 @@ use std::sync::OnceLock;
 
 use crate::text;
 
-fn list(data: &'static str) -> Vec<&'static str> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-}
-
 /// Lowercase terms that start a line, longest first, and the lowercase letters they start with
 /// (a cheap first test for each line).
 struct LineTerms {
@@ -19,7 +15,7 @@ struct LineTerms {
 
 impl LineTerms {
     fn new(data: &'static str) -> LineTerms {
-        let mut list: Vec<String> = self::list(data).into_iter().map(str::to_lowercase).collect();
+        let mut list: Vec<String> = crate::data::entries(data).map(str::to_lowercase).collect();
         list.sort_unstable_by_key(|t| std::cmp::Reverse(t.len()));
         let mut initials: Vec<char> = list.iter().filter_map(|t| t.chars().next()).collect();
         initials.sort_unstable();
@@ -54,7 +50,7 @@ fn procedural() -> &'static Procedure {
     static L: OnceLock<Procedure> = OnceLock::new();
     L.get_or_init(|| {
         let mut p = Procedure { starts: Vec::new(), inside: crate::phrases::Phrases::new(crate::phrases::Case::Exact) };
-        for phrase in list(data_file!("data", "procedural.txt")) {
+        for phrase in crate::data::entries(data_file!("data", "procedural.txt")) {
             match phrase.strip_prefix("… ") {
                 Some(inner) => {
                     p.inside.add(inner);

@@ -195,10 +195,7 @@ fn compounds() -> &'static Compounds {
     static C: OnceLock<Compounds> = OnceLock::new();
     C.get_or_init(|| {
         let mut c = Compounds { prefixes: HashSet::new(), suffixes: HashSet::new(), words: HashSet::new() };
-        for line in data_file!("data", "compounds.txt").lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for line in crate::data::entries(data_file!("data", "compounds.txt")) {
             let l = line.to_lowercase();
             if let Some(p) = l.strip_suffix('-') {
                 c.prefixes.insert(p.to_string());

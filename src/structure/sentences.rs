@@ -21,10 +21,7 @@ fn abbreviations() -> &'static Abbreviations {
     static A: OnceLock<Abbreviations> = OnceLock::new();
     A.get_or_init(|| {
         let mut a = Abbreviations { hard: WordSet::default(), soft: WordSet::default() };
-        for line in data_file!("data", "abbreviations.txt").lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for line in crate::data::entries(data_file!("data", "abbreviations.txt")) {
             match line.strip_prefix('~') {
                 Some(w) => a.soft.insert(w),
                 None => a.hard.insert(line),

@@ -33,11 +33,7 @@ impl<T> PhraseList<T> {
         let mut items = Vec::new();
         let mut phrases = Phrases::new(Case::Ascii);
         let mut owner = Vec::new();
-        for line in data.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for line in crate::data::entries(data) {
             let (marked, line) = match line.strip_prefix('~') {
                 Some(rest) => (true, rest),
                 None => (false, line),
@@ -93,10 +89,7 @@ pub fn offices() -> &'static PhraseList<Office> {
 fn honorifics() -> &'static Vec<Vec<&'static str>> {
     static L: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
     L.get_or_init(|| {
-        let mut v: Vec<Vec<&str>> = data_file!("data", "honorifics.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        let mut v: Vec<Vec<&str>> = crate::data::entries(data_file!("data", "honorifics.txt"))
             .map(|l| l.split_whitespace().collect())
             .collect();
         v.sort_unstable_by_key(|h| std::cmp::Reverse(h.len()));
@@ -322,10 +315,7 @@ fn stance() -> &'static Stance {
     static S: OnceLock<Stance> = OnceLock::new();
     S.get_or_init(|| {
         let mut st = Stance { adverbs: Vec::new(), phrases: Vec::new() };
-        for line in data_file!("data", "stance_verbs.txt").lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for line in crate::data::entries(data_file!("data", "stance_verbs.txt")) {
             match line.strip_prefix('~') {
                 Some(a) => st.adverbs.push(a),
                 None => st.phrases.push(line.split_whitespace().collect()),
