@@ -15,8 +15,9 @@
 //! a false match: every match is checked against its phrase before it is reported.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
+use crate::scan::{mix, FastHasher};
 use crate::span::Span;
 
 /// How letters compare.
@@ -47,6 +48,7 @@ pub struct Token {
     pub hash: u64,
 }
 
+/// The start of every token hash.
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 const ROOT: u32 = 0;
 const FILTER_BITS: usize = 1 << 16;
@@ -58,7 +60,7 @@ pub struct Phrases {
     phrases: Vec<String>,
     /// For each trie node, the ids of the phrases that end there.
     ends: Vec<Vec<u32>>,
-    edges: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
+    edges: HashMap<u64, u32, BuildHasherDefault<FastHasher>>,
     /// Bit `hash >> 48` is set when some phrase starts with a token of that hash.
     first: Vec<u64>,
     /// The first bytes a phrase's first token can have in a text.
@@ -362,10 +364,6 @@ pub fn next_token(text: &str, pos: usize, case: Case) -> Option<Token> {
     Some(Token { start, end, gap, hash: token_hash(text, start, end, case) })
 }
 
-fn mix(h: u64, v: u64) -> u64 {
-    (h.rotate_left(5) ^ v).wrapping_mul(SEED)
-}
-
 fn edge_key(node: u32, gap: Gap, hash: u64) -> u64 {
     mix(mix(hash, node as u64), gap as u64)
 }
@@ -417,24 +415,6 @@ pub fn folds_to(surface: &str, phrase: &str, case: Case) -> bool {
         }
     }
     want.next().is_none()
-}
-
-/// The keys are hashes already.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = mix(self.0, b as u64);
-        }
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = v;
-    }
 }
 
 #[cfg(test)]

@@ -40,26 +40,33 @@ pub fn skip_spaces(text: &str, i: usize, max: usize) -> usize {
 }
 
 /// A set of short words with a fast hash (these sets are asked about most words of a text).
-pub type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<FastHasher>>;
 
-/// FxHash-style: eight bytes per multiply. Not for keys an attacker chooses to collide, which
-/// these (the project's own word lists, probed with words of a text) cannot do.
+/// One step of an FxHash-style hash: `v` mixed into `h` with one multiply.
+pub fn mix(h: u64, v: u64) -> u64 {
+    (h.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+/// [`mix`] over eight bytes at a time. Not for keys an attacker chooses to collide, which these
+/// (the project's own word lists and phrase tries, probed with the words of a text) cannot do.
 #[derive(Default)]
-pub struct WordHasher(u64);
+pub struct FastHasher(u64);
 
-impl Hasher for WordHasher {
+impl Hasher for FastHasher {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap_or_default())).wrapping_mul(K);
+            self.0 = mix(self.0, u64::from_le_bytes(c.try_into().unwrap_or_default()));
         }
         for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+            self.0 = mix(self.0, b as u64);
         }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = mix(self.0, v);
     }
 }
 
