@@ -142,17 +142,7 @@ pub fn parse(text: &str, opts: &Options) -> Document {
         let mut rest = region_segs(text, &lines, &furn, body_from, lines.len(), false);
         speaker_label(text, &mut rest, &mut segs);
         segs.extend(rest);
-        let mut st = Statement {
-            speaker: h.speaker,
-            body: h.body,
-            meeting: h.meeting,
-            topic: h.topic,
-            place: h.place,
-            date: h.date,
-            notes: h.notes,
-            blocks: h.blocks,
-            ..Statement::default()
-        };
+        let mut st = h.statement;
         if let Some(f) = &front {
             if st.speaker.name.is_none() {
                 st.speaker.name = f.name.clone();

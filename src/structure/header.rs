@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use crate::dates;
 use crate::entities::gazetteer::gazetteer;
-use crate::model::{Block, BlockKind, EntityKind, Speaker};
+use crate::model::{Block, BlockKind, EntityKind, Speaker, Statement};
 use crate::span::Span;
 use crate::text::{self, Line};
 
@@ -68,17 +68,11 @@ fn unquote(v: &str) -> &str {
 /// What a header says about its statement.
 #[derive(Default)]
 pub struct Header {
-    /// `Header` and `Note` blocks.
-    pub blocks: Vec<Block>,
+    /// The statement as far as the header tells: speaker, body, meeting, topic, place, date,
+    /// notes, and its `Header` and `Note` blocks.
+    pub statement: Statement,
     /// The first line of the body.
     pub end_line: usize,
-    pub speaker: Speaker,
-    pub body: Option<String>,
-    pub meeting: Option<String>,
-    pub topic: Option<String>,
-    pub place: Option<String>,
-    pub date: Option<String>,
-    pub notes: Vec<String>,
 }
 
 fn intros() -> &'static PhraseList<()> {
@@ -277,30 +271,31 @@ fn read(text: &str, lines: &[Line], idx: &[usize], h: &mut Header) {
         let raw = span.of(text);
         let t = raw.trim_start_matches(['#', '>', '*', ' ']).trim_end_matches(['*', ' ']);
         if let Some(n) = note(t) {
-            h.notes.push(n.to_string());
-            h.blocks.push(Block::new(BlockKind::Note, span));
+            h.statement.notes.push(n.to_string());
+            h.statement.blocks.push(Block::new(BlockKind::Note, span));
             last = Last::Other;
             continue;
         }
         // A speaker label in capitals (`PUTIN (A TRAVÉS DE UN INTÉRPRETE):`, `PRIME MINISTER:`).
         let label = text::is_all_caps(t) && t.ends_with(':');
-        h.blocks.push(Block::new(if label { BlockKind::Speaker } else { BlockKind::Header }, span));
+        h.statement.blocks.push(Block::new(if label { BlockKind::Speaker } else { BlockKind::Header }, span));
         if let Some(n) = note_inside(t) {
-            h.notes.push(n.to_string());
+            h.statement.notes.push(n.to_string());
         }
         if let Some(at) = intros().find(t).last().map(|(s, _)| s.end) {
             read_intro(&t[at..], h, &mut country_found);
-            last = if h.topic.is_none() && h.meeting.as_deref().is_some_and(|m| m.ends_with(" on")) {
+            last = if h.statement.topic.is_none() && h.statement.meeting.as_deref().is_some_and(|m| m.ends_with(" on"))
+            {
                 Last::Meeting
             } else {
                 Last::Other
             };
         } else if let Some((iso, dspan, _)) = date_line(t) {
-            h.date.get_or_insert(iso);
-            if h.place.is_none() {
+            h.statement.date.get_or_insert(iso);
+            if h.statement.place.is_none() {
                 let before = t[..dspan.start].trim_end_matches([',', ' ']);
                 let before = before.strip_suffix(" den").unwrap_or(before);
-                h.place = place_in(before).or_else(|| place_in(&t[dspan.end..])).map(str::to_string);
+                h.statement.place = place_in(before).or_else(|| place_in(&t[dspan.end..])).map(str::to_string);
             }
             last = Last::Other;
         } else if matches!(last, Last::Meeting | Last::Topic)
@@ -308,11 +303,11 @@ fn read(text: &str, lines: &[Line], idx: &[usize], h: &mut Header) {
             && meeting_opener(t).is_none()
         {
             let topic = clean_topic(t);
-            h.topic = Some(match h.topic.take() {
+            h.statement.topic = Some(match h.statement.topic.take() {
                 Some(prev) => format!("{prev} {topic}"),
                 None => topic,
             });
-            if let Some(m) = h.meeting.as_mut() {
+            if let Some(m) = h.statement.meeting.as_mut() {
                 if m.ends_with(" on") {
                     m.truncate(m.len() - 3);
                 }
@@ -322,11 +317,11 @@ fn read(text: &str, lines: &[Line], idx: &[usize], h: &mut Header) {
             // An office line: `Permanent Representative of Japan to the United Nations`,
             // `U.S. Representative to the United Nations`.
             for (_, o) in offices().find(t) {
-                push_role(&mut h.speaker, o);
+                push_role(&mut h.statement.speaker, o);
             }
             if !country_found {
                 if let Some(e) = first_country(t) {
-                    set_country(&mut h.speaker, e);
+                    set_country(&mut h.statement.speaker, e);
                     country_found = true;
                 }
             }
@@ -334,10 +329,10 @@ fn read(text: &str, lines: &[Line], idx: &[usize], h: &mut Header) {
         } else if let Some(n) = meeting_opener(t) {
             last = read_meeting(&t[n..], h);
         } else if let Some(topic) = t.strip_prefix("On ").or_else(|| t.strip_prefix("on ")) {
-            h.topic = Some(clean_topic(topic));
+            h.statement.topic = Some(clean_topic(topic));
             last = Last::Topic;
         } else if let Some(p) = place_in(t).or_else(|| t.split(',').next().and_then(place_in)) {
-            h.place.get_or_insert(p.to_string());
+            h.statement.place.get_or_insert(p.to_string());
             last = Last::Other;
         } else if text::is_all_caps(t) {
             let upper = t.to_uppercase();
@@ -345,16 +340,16 @@ fn read(text: &str, lines: &[Line], idx: &[usize], h: &mut Header) {
                 .iter()
                 .any(|w| upper.contains(w))
             {
-                h.meeting.get_or_insert(t.to_string());
-                if h.body.is_none() {
-                    h.body = body_in(t);
+                h.statement.meeting.get_or_insert(t.to_string());
+                if h.statement.body.is_none() {
+                    h.statement.body = body_in(t);
                 }
             }
             last = Last::Other;
         }
     }
-    if h.body.is_none() {
-        h.body = h.meeting.as_deref().and_then(body_in);
+    if h.statement.body.is_none() {
+        h.statement.body = h.statement.meeting.as_deref().and_then(body_in);
     }
 }
 
@@ -383,17 +378,17 @@ fn read_intro(rest: &str, h: &mut Header, country_found: &mut bool) {
             *country_found = true;
         }
     }
-    let old = std::mem::take(&mut h.speaker);
-    h.speaker = merge_speaker(old, sp);
+    let old = std::mem::take(&mut h.statement.speaker);
+    h.statement.speaker = merge_speaker(old, sp);
     for seg in &segs {
         for (_, o) in offices().find(seg) {
-            push_role(&mut h.speaker, o);
+            push_role(&mut h.statement.speaker, o);
         }
     }
     if !*country_found {
         let found = first_country(person).or_else(|| segs.iter().find_map(|s| first_country(s)));
         if let Some(e) = found {
-            set_country(&mut h.speaker, e);
+            set_country(&mut h.statement.speaker, e);
             *country_found = true;
         }
     }
@@ -439,13 +434,13 @@ fn read_meeting(m: &str, h: &mut Header) -> Last {
         None => (m, None),
     };
     let meeting_end_on = m.ends_with(" on") || m.ends_with(" om") || m.ends_with(':');
-    h.meeting.get_or_insert_with(|| meeting.trim().to_string());
-    if h.body.is_none() {
-        h.body = body_in(meeting);
+    h.statement.meeting.get_or_insert_with(|| meeting.trim().to_string());
+    if h.statement.body.is_none() {
+        h.statement.body = body_in(meeting);
     }
     match topic.map(clean_topic).filter(|t| !t.is_empty()) {
         Some(t) => {
-            h.topic.get_or_insert(t);
+            h.statement.topic.get_or_insert(t);
             Last::Topic
         }
         None if meeting_end_on || topic.is_some() => Last::Meeting,
