@@ -2,7 +2,7 @@
 // permalink, storage, theme. Everything stays in this browser tab.
 import init, { initSync, annotate, renderHtml, version } from './pkg/statement_viewer.js';
 import {
-  KINDS, KIND_LABELS, renderDocument, renderCard, renderMeetingCard, speakerLabel, el, addRow, prependFlag,
+  KINDS, KIND_LABELS, renderDocument, renderCard, renderMeetingCard, speakerLabel, el, addRow, entityLink, prependFlag,
 } from './viewer.js';
 import {
   toJson, toDisplacy, toCsv, toHtmlSnippet, encodeFragment, decodeFragment, decodeFile,
@@ -731,14 +731,8 @@ function showDetails(i, anchor) {
   const g = state.groups.get(keyOf(e));
   if (g) addRow(dl, 'Mentions', String(g.indices.length));
   d.append(el('p', 'details-kind', KIND_LABELS[e.kind] || e.kind), el('p', 'details-name', e.canonical || e.text), dl);
-  if (typeof e.link === 'string' && /^https:\/\//i.test(e.link)) {
-    const a = el('a', 'details-link', `Open ${e.code || e.canonical || 'document'} (new tab)`);
-    a.href = e.link;
-    a.target = '_blank';
-    a.rel = 'noopener noreferrer';
-    a.referrerPolicy = 'no-referrer';
-    d.append(a);
-  }
+  const link = entityLink(e, 'details-link');
+  if (link) d.append(link);
   d.hidden = false;
   const r = anchor.getBoundingClientRect();
   const w = d.offsetWidth;

@@ -21,7 +21,7 @@
 // the wasm is loaded once per page from ./pkg/ beside this file (see api.js).
 
 import { KINDS, KIND_LABELS, annotate, ready, renderCards } from './api.js';
-import { renderDocument } from './viewer.js';
+import { addRow, el, entityLink, renderDocument } from './viewer.js';
 
 const CSS_URL = new URL('./element.css', import.meta.url).href;
 export const PANELS = ['card', 'legend', 'index', 'details'];
@@ -54,13 +54,6 @@ export function dedent(s) {
   return common ? lines.map((l) => (l.startsWith(common) ? l.slice(common.length) : l.trimStart())).join('\n') : lines.join('\n');
 }
 
-function h(tag, className, text) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text != null) e.textContent = text;
-  return e;
-}
-
 function emit(target, type, detail) {
   target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
@@ -86,7 +79,7 @@ export class StatementViewerElement extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    const link = h('link');
+    const link = el('link');
     link.rel = 'stylesheet';
     link.href = CSS_URL;
     this.#styled = new Promise((resolve) => {
@@ -94,13 +87,13 @@ export class StatementViewerElement extends HTMLElement {
       link.addEventListener('error', () => resolve(false), { once: true });
     });
     const ui = {
-      root: h('div', 'sv-root'),
-      message: h('p', 'sv-message'),
-      cards: h('div', 'sv-cards'),
-      legend: h('ul', 'sv-legend'),
-      text: h('div', 'sv-text'),
-      index: h('div', 'sv-index'),
-      details: h('div', 'sv-details'),
+      root: el('div', 'sv-root'),
+      message: el('p', 'sv-message'),
+      cards: el('div', 'sv-cards'),
+      legend: el('ul', 'sv-legend'),
+      text: el('div', 'sv-text'),
+      index: el('div', 'sv-index'),
+      details: el('div', 'sv-details'),
     };
     ui.root.hidden = true; // until element.css has loaded
     ui.root.setAttribute('part', 'root');
@@ -401,15 +394,15 @@ export class StatementViewerElement extends HTMLElement {
     const items = [];
     for (const kind of KINDS) {
       if (!counts.get(kind)) continue;
-      const b = h('button', 'sv-legend-item');
+      const b = el('button', 'sv-legend-item');
       b.type = 'button';
       b.dataset.toggleKind = kind;
       b.setAttribute('aria-pressed', String(!this.#hidden.has(kind)));
-      const sw = h('span', 'sv-swatch');
+      const sw = el('span', 'sv-swatch');
       sw.dataset.swatch = kind;
       sw.setAttribute('aria-hidden', 'true');
-      b.append(sw, h('span', 'sv-legend-label', KIND_LABELS[kind]), ' ', h('span', 'sv-count', String(counts.get(kind))));
-      const li = h('li');
+      b.append(sw, el('span', 'sv-legend-label', KIND_LABELS[kind]), ' ', el('span', 'sv-count', String(counts.get(kind))));
+      const li = el('li');
       li.append(b);
       items.push(li);
     }
@@ -435,28 +428,28 @@ export class StatementViewerElement extends HTMLElement {
       const groups = byKind.get(kind);
       if (!groups) continue;
       groups.sort(([, a], [, b]) => b.indices.length - a.indices.length || a.canonical.localeCompare(b.canonical));
-      const section = h('section', 'sv-index-group');
-      const title = h('h3', 'sv-index-kind');
-      const sw = h('span', 'sv-swatch');
+      const section = el('section', 'sv-index-group');
+      const title = el('h3', 'sv-index-kind');
+      const sw = el('span', 'sv-swatch');
       sw.dataset.swatch = kind;
       sw.setAttribute('aria-hidden', 'true');
       title.append(sw, `${KIND_LABELS[kind]} (${groups.length})`);
-      const ul = h('ul');
+      const ul = el('ul');
       for (const [key, g] of groups) {
-        const b = h('button', 'sv-index-item');
+        const b = el('button', 'sv-index-item');
         b.type = 'button';
         b.dataset.group = key;
-        const count = h('span', 'sv-count', String(g.indices.length));
-        count.append(h('span', 'sv-visually-hidden', g.indices.length === 1 ? ' mention' : ' mentions'));
-        b.append(h('span', 'sv-index-name', g.canonical), ' ', count);
-        const li = h('li');
+        const count = el('span', 'sv-count', String(g.indices.length));
+        count.append(el('span', 'sv-visually-hidden', g.indices.length === 1 ? ' mention' : ' mentions'));
+        b.append(el('span', 'sv-index-name', g.canonical), ' ', count);
+        const li = el('li');
         li.append(b);
         ul.append(li);
       }
       section.append(title, ul);
       sections.push(section);
     }
-    if (!sections.length) sections.push(h('p', 'sv-help', 'No entities found.'));
+    if (!sections.length) sections.push(el('p', 'sv-help', 'No entities found.'));
     this.#ui.index.replaceChildren(...sections);
   }
 
@@ -516,28 +509,18 @@ export class StatementViewerElement extends HTMLElement {
     const d = this.#ui.details;
     d.replaceChildren();
     d.dataset.kind = e.kind;
-    const close = h('button', 'sv-details-close', '×');
+    const close = el('button', 'sv-details-close', '×');
     close.type = 'button';
     close.setAttribute('aria-label', 'Close details');
     close.addEventListener('click', () => this.#hideDetails(true));
-    d.append(close, h('p', 'sv-details-kind', KIND_LABELS[e.kind] || e.kind), h('p', 'sv-details-name', e.canonical || e.text));
-    const dl = h('dl');
-    const row = (label, value) => {
-      if (value == null || value === '') return;
-      dl.append(h('dt', null, label), h('dd', null, value));
-    };
-    if (e.text !== e.canonical) row('In the text', e.text);
-    row('Code', e.code);
-    if (e.expansion !== e.canonical) row('Stands for', e.expansion);
+    d.append(close, el('p', 'sv-details-kind', KIND_LABELS[e.kind] || e.kind), el('p', 'sv-details-name', e.canonical || e.text));
+    const dl = el('dl');
+    if (e.text !== e.canonical) addRow(dl, 'In the text', e.text);
+    addRow(dl, 'Code', e.code);
+    if (e.expansion !== e.canonical) addRow(dl, 'Stands for', e.expansion);
     if (dl.children.length) d.append(dl);
-    if (typeof e.link === 'string' && /^https:\/\//i.test(e.link)) {
-      const a = h('a', 'sv-details-link', `Open ${e.code || e.canonical || 'document'} (new tab)`);
-      a.href = e.link;
-      a.target = '_blank';
-      a.rel = 'noopener noreferrer';
-      a.referrerPolicy = 'no-referrer';
-      d.append(a);
-    }
+    const link = entityLink(e, 'sv-details-link');
+    if (link) d.append(link);
     d.hidden = false;
     // Position under the highlight, inside the element (CSSOM writes are allowed by a strict CSP).
     const root = this.#ui.root.getBoundingClientRect();

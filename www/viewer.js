@@ -82,6 +82,18 @@ export function addRow(dl, label, value) {
   dl.append(dd);
 }
 
+/** A link that opens an entity's document in a new tab, sending nothing about this page; null
+ *  unless the entity has an https link. */
+export function entityLink(e, className) {
+  if (typeof e.link !== 'string' || !/^https:\/\//i.test(e.link)) return null;
+  const a = el('a', className, `Open ${e.code || e.canonical || 'document'} (new tab)`);
+  a.href = e.link;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  a.referrerPolicy = 'no-referrer';
+  return a;
+}
+
 function dateNode(iso) {
   const t = el('time', null, formatDate(iso));
   t.dateTime = iso;
