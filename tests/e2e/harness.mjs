@@ -163,3 +163,26 @@ export function useServerAndBrowser(dir) {
   });
   return env;
 }
+
+/**
+ * Guards a page opened with openPage(): every request to a host other than `host` is aborted and
+ * recorded in the returned list, and CSP violations are recorded in window.__csp.
+ */
+export async function guardPage({ context, page }, host) {
+  const foreign = [];
+  await context.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.protocol.startsWith('http') && u.host !== host) {
+      foreign.push(u.href);
+      return route.abort();
+    }
+    return route.continue();
+  });
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  return foreign;
+}

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openPage, readCorpus, repoRoot, useServerAndBrowser } from './harness.mjs';
+import { guardPage, openPage, readCorpus, repoRoot, useServerAndBrowser } from './harness.mjs';
 import { setInput, waitReady, waitView } from './page-helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; "
@@ -17,21 +17,7 @@ const network = (urls) => urls.filter((u) => !/^(blob|data):/.test(u));
 /** A page that records CSP violations in window.__csp and every request to another host. */
 async function open(opts = {}) {
   const o = await openPage(env.browser, 'about:blank', { viewport: { width: 1280, height: 900 }, ...opts });
-  const foreign = [];
-  await o.context.route('**/*', (route) => {
-    const u = new URL(route.request().url());
-    if (u.protocol.startsWith('http') && u.host !== new URL(env.server.url).host) {
-      foreign.push(u.href);
-      return route.abort();
-    }
-    return route.continue();
-  });
-  await o.page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
+  const foreign = await guardPage(o, new URL(env.server.url).host);
   await o.page.goto(env.server.url);
   await waitReady(o.page);
   return { ...o, foreign };

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchBrowser, openPage, repoRoot, startServer } from './harness.mjs';
+import { guardPage, launchBrowser, openPage, repoRoot, startServer } from './harness.mjs';
 import { setInput, waitReady, waitView } from './page-helpers.mjs';
 import { CSV_CELLS, DOCUMENTS, PAYLOADS, REACH, forgedDocument } from './payloads.mjs';
 
@@ -77,24 +77,9 @@ async function open(url, { init, arg, ready = true, ...opts } = {}) {
   const o = await openPage(browser, 'about:blank', { viewport: { width: 1280, height: 900 }, ...opts });
   const dialogs = [];
   const popups = [];
-  const foreign = [];
   o.page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
   o.context.on('page', (p) => popups.push(p.url()));
-  const host = new URL(server.url).host;
-  await o.context.route('**/*', (route) => {
-    const u = new URL(route.request().url());
-    if (u.protocol.startsWith('http') && u.host !== host) {
-      foreign.push(u.href);
-      return route.abort();
-    }
-    return route.continue();
-  });
-  await o.page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
+  const foreign = await guardPage(o, new URL(server.url).host);
   if (init) await o.page.addInitScript(init, arg);
   await o.page.goto(url);
   if (ready) await waitReady(o.page);
