@@ -20,10 +20,7 @@ use crate::span::{OffsetMap, Unit};
 pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = parse_options(options)?;
     let doc = annotate_utf16(text, &options);
-    // About two bytes of JSON per byte of text: reserved at once rather than grown.
-    let mut json = Vec::with_capacity(text.len() * 2 + 4096);
-    serde_json::to_writer(&mut json, &doc).map_err(|e| JsError::new(&e.to_string()))?;
-    let json = String::from_utf8(json).map_err(|e| JsError::new(&e.to_string()))?;
+    let json = serde_json::to_string(&doc).map_err(|e| JsError::new(&e.to_string()))?;
     JSON::parse(&json).map_err(|_| JsError::new("the document could not be parsed as JSON"))
 }
 
