@@ -5,6 +5,8 @@
 //! `YYYY-MM`. Numeric dates are read day first (`13/01/2020`), as UN documents write them, unless
 //! only month first makes sense (`01/13/2020`).
 
+use std::sync::OnceLock;
+
 use crate::scan::{digits as digit_run, is_space, is_word_char as word_char};
 use crate::span::Span;
 
@@ -136,12 +138,6 @@ const ABBREVIATIONS: &[(&str, u32)] = &[
     ("okt", 10),
 ];
 
-/// The first three letters of the ASCII month names and abbreviations, lowercase.
-const PREFIXES: &[[u8; 3]] = &[
-    *b"jan", *b"feb", *b"fev", *b"mar", *b"apr", *b"avr", *b"abr", *b"may", *b"mai", *b"maj", *b"jun", *b"jui",
-    *b"jul", *b"aug", *b"aou", *b"ago", *b"sep", *b"set", *b"oct", *b"okt", *b"nov", *b"dec", *b"dic", *b"ene",
-];
-
 /// A date found in running text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Found {
@@ -157,27 +153,69 @@ pub struct Found {
     pub english: bool,
 }
 
+/// Whether the word `w` can name a month: the length of one and the first four letters of one
+/// (lowercased), as [`head`] has them.
+fn may_be_month(w: &str) -> bool {
+    if w.len() < 3 || w.len() > 10 {
+        return false;
+    }
+    let b = w.as_bytes();
+    if b[..4.min(b.len())].is_ascii() {
+        return month_head(head(b));
+    }
+    // The first four bytes of the lowercased word, without lowercasing all of it.
+    let mut buf = [0u8; 12];
+    let mut n = 0;
+    for c in w.chars().flat_map(char::to_lowercase) {
+        if n >= 4 {
+            break;
+        }
+        n += c.encode_utf8(&mut buf[n..]).len();
+    }
+    month_head(head(&buf[..n]))
+}
+
+/// The first four bytes of `w` (fewer when shorter), bit 5 of each set: ASCII letters lowercased.
+fn head(w: &[u8]) -> u32 {
+    let head = match w.get(..4) {
+        Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
+        _ => w.iter().rev().fold(0, |h, &b| h << 8 | b as u32),
+    };
+    head | [0, 0x20, 0x2020, 0x20_2020, 0x2020_2020][w.len().min(4)]
+}
+
+/// Whether some month name or abbreviation has this [`head`] (or one of the same hash).
+fn month_head(head: u32) -> bool {
+    const BITS: usize = 1 << 14;
+    let key = |head: u32| (head.wrapping_mul(0x9e37_79b1) >> 18) as usize;
+    static SET: OnceLock<Vec<u64>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        let mut set = vec![0u64; BITS / 64];
+        for m in MONTHS.iter().map(|m| m.0).chain(ABBREVIATIONS.iter().map(|a| a.0)) {
+            let k = key(self::head(m.as_bytes()));
+            set[k / 64] |= 1 << (k % 64);
+        }
+        set
+    });
+    let k = key(head);
+    set[k / 64] & (1 << (k % 64)) != 0
+}
+
 /// How `w` names a month: (number, English, full name, cased).
 fn month_word(w: &str) -> Option<(u32, bool, bool, bool)> {
-    // Every month name and abbreviation starts with one of these letters.
-    if w.len() < 3 || w.len() > 10 {
+    if !may_be_month(w) {
         return None;
     }
-    // Every month name and abbreviation starts with one of these (ASCII words; others are
-    // compared in full).
-    let b = w.as_bytes();
-    let head = [b[0] | 0x20, b[1] | 0x20, b[2] | 0x20];
-    if b.is_ascii() && !PREFIXES.contains(&head) {
-        return None;
-    }
-    let same = |m: &str| if w.is_ascii() { m.eq_ignore_ascii_case(w) } else { m == w.to_lowercase() };
-    if let Some(&(_, n, en)) = MONTHS.iter().find(|(m, _, _)| m.len() == w.len() && same(m)) {
+    let lower = if w.is_ascii() { std::borrow::Cow::Borrowed(w) } else { w.to_lowercase().into() };
+    // Both sides are lowercase but for ASCII letters of `w`.
+    let same = |m: &str| m.len() == w.len() && m.eq_ignore_ascii_case(&lower);
+    if let Some(&(_, n, en)) = MONTHS.iter().find(|(m, _, _)| same(m)) {
         let title = w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(|c| !c.is_uppercase());
         let upper = w.chars().all(|c| !c.is_lowercase());
         let cased = !en || title || upper;
         return Some((n, en, true, cased));
     }
-    ABBREVIATIONS.iter().find(|(m, _)| m.len() == w.len() && same(m)).map(|&(_, n)| (n, false, false, false))
+    ABBREVIATIONS.iter().find(|(m, _)| same(m)).map(|&(_, n)| (n, false, false, false))
 }
 
 /// A day number (1–31, up to two digits, optional `st`/`er`/`º` … and `.`) ending at `end`;
@@ -277,18 +315,8 @@ pub fn scan(text: &str) -> Vec<Found> {
     let mut i = 0;
     let bytes = text.as_bytes();
     while let Some(&b) = bytes.get(i) {
-        // Skip to the next letter or digit, ASCII punctuation and spaces a byte at a time.
-        if b < 0x80 && !b.is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
         let s = i;
-        let c = text[s..].chars().next().unwrap_or(' ');
-        if !c.is_alphanumeric() {
-            i += c.len_utf8();
-            continue;
-        }
-        if c.is_ascii_digit() {
+        if b.is_ascii_digit() {
             let e = digit_run(text, s);
             if !text[..s].ends_with(word_char) {
                 if let Some(f) = numeric(text, s, e) {
@@ -300,14 +328,29 @@ pub fn scan(text: &str) -> Vec<Found> {
             i = e;
             continue;
         }
-        if b < 0x80 && !matches!(b | 0x20, b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b'e') {
-            // No month name starts with this letter: past the word.
-            i = crate::scan::letters(text, s).max(s + 1);
+        let e = if b.is_ascii_alphabetic() {
+            // Most words: short, ASCII, and no month (3 to 10 letters, known first four).
+            if let Some((len, head4)) = crate::scan::short_ascii_word(bytes, s) {
+                if len < 3 || !month_head(head4) {
+                    i = s + len;
+                    continue;
+                }
+            }
+            crate::scan::letters(text, s)
+        } else if b < 0x80 {
+            i += 1;
             continue;
-        }
-        let e = crate::scan::letters(text, s);
-        if e == s {
-            i = s + c.len_utf8();
+        } else {
+            let c = text[s..].chars().next().unwrap_or(' ');
+            let e = crate::scan::letters(text, s);
+            if e == s {
+                i = s + c.len_utf8();
+                continue;
+            }
+            e
+        };
+        if !may_be_month(&text[s..e]) {
+            i = e;
             continue;
         }
         if let Some(f) = month_date(text, s, e) {

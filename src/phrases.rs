@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use crate::scan::{mix, FastHasher};
+use crate::scan::{ascii_word_end, mix, next_capital_or_multi, FastHasher};
 use crate::span::Span;
 
 /// How letters compare.
@@ -52,6 +52,22 @@ pub struct Token {
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 const ROOT: u32 = 0;
 const FILTER_BITS: usize = 1 << 16;
+const PREFIX_BITS: usize = 1 << 16;
+
+/// A 16-bit key of the ASCII word at `start`: a hash of its first four bytes (fewer when it is
+/// shorter or goes on in other letters), ASCII case folded, and whether its first byte is a
+/// capital. Equal keys only say that two words may be the same.
+fn prefix_key(bytes: &[u8], start: usize) -> usize {
+    let mut head = 0u32;
+    for i in 0..4 {
+        match bytes.get(start + i) {
+            Some(&b) if CLASS[b as usize] == WORD => head |= ((b | 0x20) as u32) << (8 * i),
+            _ => break,
+        }
+    }
+    let capital = bytes.get(start).is_some_and(u8::is_ascii_uppercase) as usize;
+    (head.wrapping_mul(0x9e37_79b1) >> 17) as usize | capital << 15
+}
 
 /// Whole phrases, matched token by token.
 pub struct Phrases {
@@ -63,10 +79,18 @@ pub struct Phrases {
     edges: HashMap<u64, u32, BuildHasherDefault<FastHasher>>,
     /// Bit `hash >> 48` is set when some phrase starts with a token of that hash.
     first: Vec<u64>,
+    /// Bit [`prefix_key`] is set when some phrase starts with a word that begins so: most words
+    /// of a text are passed over on it without being hashed.
+    prefix: Vec<u64>,
     /// The first bytes a phrase's first token can have in a text.
     first_byte: [bool; 256],
     /// See [`Phrases::sparse`], updated as phrases are added.
     sparse: bool,
+    /// Only ASCII capitals and non-ASCII bytes start phrases (names, acronyms): the text is
+    /// skimmed for those eight bytes at a time.
+    capitals_only: bool,
+    /// By phrase id: reported only where its first letter is a capital ([`Phrases::add_capitalized`]).
+    capital: Vec<bool>,
 }
 
 impl Phrases {
@@ -77,16 +101,32 @@ impl Phrases {
             ends: vec![Vec::new()],
             edges: HashMap::default(),
             first: vec![0; FILTER_BITS / 64],
+            prefix: vec![0; PREFIX_BITS / 64],
             first_byte: [false; 256],
             sparse: true,
+            capitals_only: true,
+            capital: Vec::new(),
         }
     }
 
     /// Adds a phrase; its id is the number of phrases added before it. A phrase without a token
     /// (empty or all spaces) is kept but never matches.
     pub fn add(&mut self, phrase: &str) -> u32 {
+        self.add_with(phrase, false)
+    }
+
+    /// [`Self::add`] for a phrase that starts with an ASCII capital and is reported only where it
+    /// is written with that capital (in [`Case::Exact`] mode every phrase is): most words of a
+    /// text, written in lowercase, then cannot start it.
+    pub fn add_capitalized(&mut self, phrase: &str) -> u32 {
+        self.add_with(phrase, true)
+    }
+
+    fn add_with(&mut self, phrase: &str, capitalized: bool) -> u32 {
         let id = self.phrases.len() as u32;
         self.phrases.push(fold(phrase.trim()));
+        let capitalized = capitalized && phrase.trim_start().starts_with(|c: char| c.is_ascii_uppercase());
+        self.capital.push(capitalized);
         let mut node = ROOT;
         let mut pos = 0;
         let mut any = false;
@@ -96,6 +136,14 @@ impl Phrases {
                 let bit = (t.hash >> 48) as usize;
                 self.first[bit / 64] |= 1 << (bit % 64);
                 let b = phrase.as_bytes()[t.start];
+                if CLASS[b as usize] == WORD {
+                    // Under the key with the word's own case, and the other case when it may occur.
+                    let k = prefix_key(phrase.as_bytes(), t.start);
+                    let either = self.case == Case::Ascii && !capitalized;
+                    for k in [k, if either { k ^ 1 << 15 } else { k }] {
+                        self.prefix[k / 64] |= 1 << (k % 64);
+                    }
+                }
                 self.first_byte[b as usize] = true;
                 if self.case == Case::Ascii {
                     self.first_byte[b.to_ascii_uppercase() as usize] = true;
@@ -122,6 +170,7 @@ impl Phrases {
             self.ends[node as usize].push(id);
         }
         self.sparse = self.sparse();
+        self.capitals_only = (0..0x80u8).all(|b| !self.first_byte[b as usize] || b.is_ascii_uppercase());
         id
     }
 
@@ -149,20 +198,45 @@ impl Phrases {
     }
 
     /// The next token at or after `pos` that may start a phrase; the others are skipped without
-    /// being hashed when their first byte rules them out.
+    /// being hashed when their first bytes rule them out. (The gap before it is not reported.)
     fn next_start(&self, text: &str, mut pos: usize) -> Option<Token> {
         if self.sparse {
             return self.next_start_sparse(text, pos);
         }
+        let bytes = text.as_bytes();
         loop {
-            let (start, gap) = skip_space(text, pos);
-            let &b = text.as_bytes().get(start)?;
-            let end = token_end(text, start);
-            if self.first_byte[b as usize] {
-                let hash = token_hash(text, start, end, self.case);
-                if self.may_start(hash) {
-                    return Some(Token { start, end, gap, hash });
+            let &b = bytes.get(pos)?;
+            let class = CLASS[b as usize];
+            if class == SPACE {
+                pos += 1;
+                continue;
+            }
+            let start = pos;
+            let end;
+            if class == WORD {
+                // Most tokens: an ASCII word, read once, hashed only when its first bytes pass.
+                let e = ascii_word_end(bytes, start);
+                end = if bytes.get(e).is_some_and(|&b| b >= 0x80) { token_end(text, start) } else { e };
+                let k = prefix_key(bytes, start);
+                if self.prefix[k / 64] & (1 << (k % 64)) == 0 {
+                    pos = end;
+                    continue;
                 }
+            } else {
+                let (s, _) = skip_space(text, start);
+                if s > start {
+                    pos = s;
+                    continue;
+                }
+                end = token_end(text, start);
+                if !self.first_byte[b as usize] {
+                    pos = end;
+                    continue;
+                }
+            }
+            let hash = token_hash(text, start, end, self.case);
+            if self.may_start(hash) {
+                return Some(Token { start, end, gap: Gap::None, hash });
             }
             pos = end;
         }
@@ -211,7 +285,16 @@ impl Phrases {
     fn next_start_sparse(&self, text: &str, mut pos: usize) -> Option<Token> {
         let bytes = text.as_bytes();
         loop {
-            let start = pos + bytes.get(pos..)?.iter().position(|&b| self.first_byte[b as usize])?;
+            let start = if self.capitals_only {
+                let at = next_capital_or_multi(bytes, pos)?;
+                if !self.first_byte[bytes[at] as usize] {
+                    pos = at + 1;
+                    continue;
+                }
+                at
+            } else {
+                pos + bytes.get(pos..)?.iter().position(|&b| self.first_byte[b as usize])?
+            };
             pos = start + 1;
             if !text.is_char_boundary(start) {
                 continue;
@@ -245,6 +328,9 @@ impl Phrases {
             let Some(&n) = self.edges.get(&edge_key(node, gap, t.hash)) else { break };
             node = n;
             for &id in &self.ends[node as usize] {
+                if self.capital[id as usize] && !text.as_bytes()[start].is_ascii_uppercase() {
+                    continue;
+                }
                 if folds_to(&text[start..t.end], &self.phrases[id as usize], self.case) {
                     f(Span::new(start, t.end), id);
                 }
@@ -309,7 +395,7 @@ fn skip_space(text: &str, mut pos: usize) -> (usize, Gap) {
 /// The end of the token at `pos` (not at whitespace): a word, or one character.
 fn token_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut pos = start;
+    let mut pos = ascii_word_end(bytes, start);
     while let Some(&b) = bytes.get(pos) {
         match CLASS[b as usize] {
             WORD => pos += 1,

@@ -70,17 +70,111 @@ impl Hasher for FastHasher {
     }
 }
 
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes of `hay` from `i`, the first in the low byte.
+#[inline]
+fn load8(hay: &[u8], i: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(hay.get(i..i + 8)?.try_into().ok()?))
+}
+
+/// The high bit of each byte of `v` that lies in `lo..=hi` (both below 0x80).
+#[inline]
+fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
+    let low = v & !HI;
+    (low + LO * (0x80 - lo) as u64) & !(low + LO * (0x7f - hi) as u64) & !v & HI
+}
+
+/// The high bit of each byte of `v` that is an ASCII letter, digit or `_`.
+#[inline]
+fn word_bytes(v: u64) -> u64 {
+    let under = !(((v & !HI) ^ (LO * 0x5f)) + LO * 0x7f) & !v & HI;
+    in_range(v | (LO * 0x20), b'a', b'z') | in_range(v, b'0', b'9') | under
+}
+
+/// The end of the run of ASCII letters, digits and `_` starting at `i`: eight bytes per step.
+#[inline]
+pub fn ascii_word_end(hay: &[u8], mut i: usize) -> usize {
+    while let Some(v) = load8(hay, i) {
+        let rest = !word_bytes(v) & HI;
+        if rest != 0 {
+            return i + (rest.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + hay.get(i..).unwrap_or_default().iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count()
+}
+
+/// The ASCII letters at `i` when they end within eight bytes at an ASCII byte (so they are the
+/// whole run of letters): their length and first four bytes with bit 5 set (lowercased), the
+/// bytes past the word zero.
+#[inline]
+pub fn short_ascii_word(hay: &[u8], i: usize) -> Option<(usize, u32)> {
+    let v = load8(hay, i)?;
+    let rest = !in_range(v | (LO * 0x20), b'a', b'z') & HI;
+    let len = (rest.trailing_zeros() / 8) as usize;
+    if len == 8 || (v >> (8 * len)) & 0x80 != 0 {
+        return None;
+    }
+    let keep = if len >= 4 { u32::MAX } else { (1u32 << (8 * len)) - 1 };
+    Some((len, (v as u32 | 0x2020_2020) & keep))
+}
+
+/// The first ASCII digit in `hay` at or after `i`: eight bytes per step.
+pub fn next_digit(hay: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(v) = load8(hay, i) {
+        let digits = in_range(v, b'0', b'9');
+        if digits != 0 {
+            return Some(i + (digits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    hay.get(i..)?.iter().position(u8::is_ascii_digit).map(|k| i + k)
+}
+
+/// The first ASCII capital or non-ASCII byte in `hay` at or after `i`: eight bytes per step.
+pub fn next_capital_or_multi(hay: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(v) = load8(hay, i) {
+        let found = in_range(v, b'A', b'Z') | (v & HI);
+        if found != 0 {
+            return Some(i + (found.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    hay.get(i..)?.iter().position(|b| b.is_ascii_uppercase() || *b >= 0x80).map(|k| i + k)
+}
+
+/// The first byte in `hay` at or after `i` that follows ASCII whitespace (as
+/// [`u8::is_ascii_whitespace`] has it): eight bytes per step.
+pub fn next_after_space(hay: &[u8], i: usize) -> Option<usize> {
+    let mut j = i.checked_sub(1)?;
+    while let Some(v) = load8(hay, j) {
+        let found = (has_byte(v, b' ') | in_range(v, b'\t', b'\r')) & !has_byte(v, 0x0b);
+        if found != 0 {
+            let k = j + (found.trailing_zeros() / 8) as usize + 1;
+            return (k < hay.len()).then_some(k);
+        }
+        j += 8;
+    }
+    hay.get(j..)?.iter().position(u8::is_ascii_whitespace).map(|k| j + k + 1).filter(|&k| k < hay.len())
+}
+
+/// The high bit of each byte of `v` equal to `x`.
+#[inline]
+fn has_byte(v: u64, x: u8) -> u64 {
+    let t = v ^ (LO * x as u64);
+    !(((t & !HI) + LO * 0x7f) | t) & HI
+}
+
 /// The first of the bytes `a`, `b`, `c`, `d` in `hay` at or after `from`: eight bytes per step.
 pub fn find_any4(hay: &[u8], from: usize, [a, b, c, d]: [u8; 4]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
     let has = |v: u64, x: u8| {
         let t = v ^ (LO * x as u64);
         t.wrapping_sub(LO) & !t & HI
     };
     let mut i = from;
-    while i + 8 <= hay.len() {
-        let v = u64::from_le_bytes(hay[i..i + 8].try_into().unwrap_or_default());
+    while let Some(v) = load8(hay, i) {
         if has(v, a) | has(v, b) | has(v, c) | has(v, d) != 0 {
             break;
         }
@@ -98,20 +192,27 @@ pub fn digits(text: &str, i: usize) -> usize {
 #[inline]
 pub fn letters(text: &str, i: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut j = i;
-    while let Some(&b) = bytes.get(j) {
-        if b.is_ascii_alphabetic() {
-            j += 1;
-        } else if b < 0x80 {
-            break;
-        } else {
-            match text[j..].chars().next() {
-                Some(c) if c.is_alphabetic() => j += c.len_utf8(),
-                _ => break,
-            }
+    let mut j = ascii_letters_end(bytes, i);
+    while bytes.get(j).is_some_and(|&b| b >= 0x80) {
+        match text[j..].chars().next() {
+            Some(c) if c.is_alphabetic() => j = ascii_letters_end(bytes, j + c.len_utf8()),
+            _ => break,
         }
     }
     j
+}
+
+/// The end of the run of ASCII letters starting at `i`: eight bytes per step.
+#[inline]
+fn ascii_letters_end(hay: &[u8], mut i: usize) -> usize {
+    while let Some(v) = load8(hay, i) {
+        let rest = !in_range(v | (LO * 0x20), b'a', b'z') & HI;
+        if rest != 0 {
+            return i + (rest.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + hay.get(i..).unwrap_or_default().iter().take_while(|b| b.is_ascii_alphabetic()).count()
 }
 
 /// If `text[i..]` starts with one of `words` (exactly, as a whole word), its end.
@@ -167,13 +268,8 @@ pub fn digit_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < b.len() {
-            if !b[i].is_ascii_digit() {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            i = digits(text, i);
+        while let Some(start) = next_digit(b, i) {
+            i = digits(text, start);
             if start == 0 || !(b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'_') {
                 return Some((start, i));
             }
@@ -195,5 +291,38 @@ mod tests {
             assert_eq!(find_any4(hay, from, set), want, "from {from}");
         }
         assert_eq!(find_any4(b"", 0, set), None);
+    }
+
+    #[test]
+    fn eight_byte_steps_agree_with_byte_by_byte() {
+        // Every byte value at every place of a run of word bytes, near and across an 8-byte step.
+        for b in 0..=255u8 {
+            for at in 0..20 {
+                let mut hay = b"ab_09XYZab_09XYZab_09XYZ".to_vec();
+                hay[at] = b;
+                for from in 0..hay.len() {
+                    let word = |x: &u8| x.is_ascii_alphanumeric() || *x == b'_';
+                    let want = from + hay[from..].iter().take_while(|x| word(x)).count();
+                    assert_eq!(ascii_word_end(&hay, from), want, "byte {b:#x} at {at} from {from}");
+                    let letters_end = from + hay[from..].iter().take_while(|x| x.is_ascii_alphabetic()).count();
+                    assert_eq!(ascii_letters_end(&hay, from), letters_end, "byte {b:#x} at {at} from {from}");
+                    let capital = hay[from..].iter().position(|x| x.is_ascii_uppercase() || *x >= 0x80);
+                    assert_eq!(next_capital_or_multi(&hay, from), capital.map(|k| from + k), "byte {b:#x} at {at}");
+                    let space =
+                        hay[from.max(1) - 1..].iter().position(u8::is_ascii_whitespace).map(|k| from.max(1) + k);
+                    let want = if from == 0 { None } else { space.filter(|&k| k < hay.len()) };
+                    assert_eq!(next_after_space(&hay, from), want, "byte {b:#x} at {at} from {from}");
+                    let digit = hay[from..].iter().position(u8::is_ascii_digit).map(|k| from + k);
+                    assert_eq!(next_digit(&hay, from), digit, "byte {b:#x} at {at} from {from}");
+                }
+            }
+        }
+        assert_eq!(ascii_word_end(b"", 0), 0);
+        assert_eq!(short_ascii_word(b"Mar 7, 2016", 0), Some((3, u32::from_le_bytes(*b"mar\0"))));
+        assert_eq!(short_ascii_word(b"OCTOBER 7, 2016", 0), Some((7, u32::from_le_bytes(*b"octo"))));
+        assert_eq!(short_ascii_word(b"November 7", 0), None);
+        assert_eq!(short_ascii_word(b"Junio\xc3\xa9 7", 0), None);
+        assert_eq!(short_ascii_word(b"May", 0), None);
+        assert_eq!(next_digit(b"", 0), None);
     }
 }

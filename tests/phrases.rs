@@ -3,7 +3,8 @@
 //! hyphens straight), look for every folded phrase at every position, keep the matches that do
 //! not start or end inside a word, and map them back to the original text. The matcher must report
 //! exactly these, for any phrases and text built from words that overlap, differ in case, and are
-//! joined by spaces, line breaks, blank lines, hyphens and quotes of both kinds.
+//! joined by spaces, line breaks, blank lines, hyphens and quotes of both kinds; phrases added with
+//! `add_capitalized` only where the text writes their first letter as a capital.
 
 use proptest::prelude::*;
 use statement_viewer::phrases::{fold_char, Case, Phrases};
@@ -48,7 +49,8 @@ fn fold_with_map(s: &str) -> (String, Vec<usize>) {
     (out, map)
 }
 
-fn reference(phrases: &[String], text: &str, case: Case) -> Vec<(Span, u32)> {
+/// `capitalized[id]`: phrase `id` was added with `add_capitalized`.
+fn reference(phrases: &[String], capitalized: &[bool], text: &str, case: Case) -> Vec<(Span, u32)> {
     let (folded, map) = fold_with_map(text);
     let mut out = Vec::new();
     for s in (0..folded.len()).filter(|&s| folded.is_char_boundary(s)) {
@@ -67,7 +69,9 @@ fn reference(phrases: &[String], text: &str, case: Case) -> Vec<(Span, u32)> {
             let after = folded[e..].chars().next();
             let glued_start = before.is_some_and(is_word) && p.starts_with(is_word);
             let glued_end = after.is_some_and(is_word) && p.ends_with(is_word);
-            if !glued_start && !glued_end {
+            let capital = p.starts_with(|c: char| c.is_ascii_uppercase());
+            let written_so = !capitalized[id] || !capital || text.as_bytes()[map[s]].is_ascii_uppercase();
+            if !glued_start && !glued_end && written_so {
                 out.push((Span::new(map[s], map[e]), id as u32));
             }
         }
@@ -89,6 +93,7 @@ proptest! {
     #[test]
     fn matches_what_the_reference_finds(
         phrases in prop::collection::vec(prop::collection::vec(piece(), 1..4), 1..6),
+        capitalized in prop::collection::vec(any::<bool>(), 6),
         text in prop::collection::vec(piece(), 0..40),
         exact in any::<bool>(),
     ) {
@@ -100,13 +105,18 @@ proptest! {
         }).collect();
         let text = joined(&text);
         let mut m = Phrases::new(case);
-        for p in &phrases {
-            m.add(p);
+        for (p, &capitalized) in phrases.iter().zip(&capitalized) {
+            if capitalized {
+                m.add_capitalized(p);
+            } else {
+                m.add(p);
+            }
         }
         let mut got = Vec::new();
         m.for_each(&text, |s, id| got.push((s, id)));
         got.sort_by_key(|&(s, id)| (s.start, s.end, id));
-        prop_assert_eq!(got, reference(&phrases, &text, case), "phrases {:?} text {:?}", phrases, text);
+        let want = reference(&phrases, &capitalized, &text, case);
+        prop_assert_eq!(got, want, "phrases {:?} capitalized {:?} text {:?}", phrases, capitalized, text);
     }
 }
 
@@ -115,7 +125,7 @@ fn the_reference_itself() {
     let text = "the united\n nations, UNITED NATIONS’ d’Ivoire\n\nNations United-Nations";
     let phrases = ["United Nations".to_string(), "d'Ivoire".to_string(), "Nations".to_string()];
     let found: Vec<(&str, u32)> =
-        reference(&phrases, text, Case::Ascii).into_iter().map(|(s, id)| (s.of(text), id)).collect();
+        reference(&phrases, &[false; 3], text, Case::Ascii).into_iter().map(|(s, id)| (s.of(text), id)).collect();
     assert_eq!(
         found,
         vec![
@@ -128,6 +138,12 @@ fn the_reference_itself() {
             ("Nations", 2),
         ]
     );
-    let found = reference(&phrases, text, Case::Exact);
+    let found = reference(&phrases, &[false; 3], text, Case::Exact);
+    // A capitalized phrase is found only where its capital is written.
+    let capitalized = reference(&phrases, &[true; 3], text, Case::Ascii);
+    assert_eq!(
+        capitalized.iter().map(|(s, _)| s.of(text)).collect::<Vec<_>>(),
+        vec!["UNITED NATIONS", "NATIONS", "d’Ivoire", "Nations", "Nations"]
+    );
     assert_eq!(found.iter().map(|(s, _)| s.of(text)).collect::<Vec<_>>(), vec!["d’Ivoire", "Nations", "Nations"]);
 }

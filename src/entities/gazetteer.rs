@@ -116,8 +116,13 @@ impl Gazetteer {
                         }
                     }
                     by_alias.insert(key, id);
-                    phrases.add(&alias);
-                    patterns.push(Pattern { entry: id, case: case_rule(&alias), alias });
+                    let case = case_rule(&alias);
+                    // Only LowerStart aliases are accepted with another case of first letter.
+                    match case {
+                        CaseRule::LowerStart => phrases.add(&alias),
+                        CaseRule::Exact | CaseRule::Caps => phrases.add_capitalized(&alias),
+                    };
+                    patterns.push(Pattern { entry: id, case, alias });
                 }
             }
         }

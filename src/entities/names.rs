@@ -8,7 +8,7 @@ use super::gazetteer::{is_boundary, GazMatch};
 use super::Candidate;
 use crate::model::EntityKind;
 use crate::phrases::{Case, Phrases};
-use crate::scan::{is_space, skip_spaces, word_in, WordSet};
+use crate::scan::{is_space, next_after_space, skip_spaces, word_in, WordSet};
 use crate::span::Span;
 
 struct NameRules {
@@ -106,8 +106,10 @@ pub fn candidates(text: &str, gaz: &[GazMatch], out: &mut Vec<Candidate>) {
     let mut triggers: Vec<usize> = Vec::new();
     // Honorifics: words (between ASCII spaces) that start with a byte some honorific starts with.
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if !r.initials[b as usize] || (i > 0 && !bytes[i - 1].is_ascii_whitespace()) {
+    let mut next = (!bytes.is_empty()).then_some(0);
+    while let Some(i) = next {
+        next = next_after_space(bytes, i + 1);
+        if !r.initials[bytes[i] as usize] {
             continue;
         }
         let w = &text[i..i + bytes[i..].iter().position(u8::is_ascii_whitespace).unwrap_or(bytes.len() - i)];
