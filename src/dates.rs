@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use crate::scan::{digits as digit_run, is_space, is_word_char as word_char};
+use crate::scan::{digits as digit_run, head, is_space, is_word_char as word_char, HeadSet};
 use crate::span::Span;
 
 /// Weekdays in English, Swedish, French and Spanish (matched ignoring ASCII case), and the
@@ -175,30 +175,17 @@ fn may_be_month(w: &str) -> bool {
     month_head(head(&buf[..n]))
 }
 
-/// The first four bytes of `w` (fewer when shorter), bit 5 of each set: ASCII letters lowercased.
-fn head(w: &[u8]) -> u32 {
-    let head = match w.get(..4) {
-        Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
-        _ => w.iter().rev().fold(0, |h, &b| h << 8 | b as u32),
-    };
-    head | [0, 0x20, 0x2020, 0x20_2020, 0x2020_2020][w.len().min(4)]
-}
-
-/// Whether some month name or abbreviation has this [`head`] (or one of the same hash).
+/// Whether some month name or abbreviation (lowercase) has this [`head`].
 fn month_head(head: u32) -> bool {
-    const BITS: usize = 1 << 14;
-    let key = |head: u32| (head.wrapping_mul(0x9e37_79b1) >> 18) as usize;
-    static SET: OnceLock<Vec<u64>> = OnceLock::new();
+    static SET: OnceLock<HeadSet> = OnceLock::new();
     let set = SET.get_or_init(|| {
-        let mut set = vec![0u64; BITS / 64];
+        let mut set = HeadSet::new(14);
         for m in MONTHS.iter().map(|m| m.0).chain(ABBREVIATIONS.iter().map(|a| a.0)) {
-            let k = key(self::head(m.as_bytes()));
-            set[k / 64] |= 1 << (k % 64);
+            set.insert(crate::scan::head(m.as_bytes()));
         }
         set
     });
-    let k = key(head);
-    set[k / 64] & (1 << (k % 64)) != 0
+    set.may_contain(head)
 }
 
 /// How `w` names a month: (number, English, full name, cased).

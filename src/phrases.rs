@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use crate::scan::{ascii_word_end, mix, next_capital_or_multi, FastHasher};
+use crate::scan::{ascii_word_end, head, mix, next_capital_or_multi, FastHasher, HeadSet};
 use crate::span::Span;
 
 /// How letters compare.
@@ -52,21 +52,11 @@ pub struct Token {
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 const ROOT: u32 = 0;
 const FILTER_BITS: usize = 1 << 16;
-const PREFIX_BITS: usize = 1 << 16;
-
-/// A 16-bit key of the ASCII word at `start`: a hash of its first four bytes (fewer when it is
-/// shorter or goes on in other letters), ASCII case folded, and whether its first byte is a
-/// capital. Equal keys only say that two words may be the same.
-fn prefix_key(bytes: &[u8], start: usize) -> usize {
-    let mut head = 0u32;
-    for i in 0..4 {
-        match bytes.get(start + i) {
-            Some(&b) if CLASS[b as usize] == WORD => head |= ((b | 0x20) as u32) << (8 * i),
-            _ => break,
-        }
-    }
-    let capital = bytes.get(start).is_some_and(u8::is_ascii_uppercase) as usize;
-    (head.wrapping_mul(0x9e37_79b1) >> 17) as usize | capital << 15
+/// The [`head`] of the ASCII word `start..end` (its word bytes, maybe followed by other letters),
+/// its first byte as written when that is a capital.
+#[inline]
+fn cased_head(bytes: &[u8], start: usize, end: usize) -> u32 {
+    head(&bytes[start..end]) & !((bytes[start].is_ascii_uppercase() as u32) << 5)
 }
 
 /// Whole phrases, matched token by token.
@@ -79,9 +69,9 @@ pub struct Phrases {
     edges: HashMap<u64, u32, BuildHasherDefault<FastHasher>>,
     /// Bit `hash >> 48` is set when some phrase starts with a token of that hash.
     first: Vec<u64>,
-    /// Bit [`prefix_key`] is set when some phrase starts with a word that begins so: most words
-    /// of a text are passed over on it without being hashed.
-    prefix: Vec<u64>,
+    /// The [`cased_head`]s of the phrases' first words (in both cases of a first letter that may
+    /// be written either way): most words of a text are passed over on it without being hashed.
+    heads: HeadSet,
     /// The first bytes a phrase's first token can have in a text.
     first_byte: [bool; 256],
     /// See [`Phrases::sparse`], updated as phrases are added.
@@ -101,7 +91,7 @@ impl Phrases {
             ends: vec![Vec::new()],
             edges: HashMap::default(),
             first: vec![0; FILTER_BITS / 64],
-            prefix: vec![0; PREFIX_BITS / 64],
+            heads: HeadSet::new(16),
             first_byte: [false; 256],
             sparse: true,
             capitals_only: true,
@@ -137,11 +127,12 @@ impl Phrases {
                 self.first[bit / 64] |= 1 << (bit % 64);
                 let b = phrase.as_bytes()[t.start];
                 if CLASS[b as usize] == WORD {
-                    // Under the key with the word's own case, and the other case when it may occur.
-                    let k = prefix_key(phrase.as_bytes(), t.start);
-                    let either = self.case == Case::Ascii && !capitalized;
-                    for k in [k, if either { k ^ 1 << 15 } else { k }] {
-                        self.prefix[k / 64] |= 1 << (k % 64);
+                    // With the first letter as written, and in the other case where that may match.
+                    let bytes = phrase.as_bytes();
+                    let h = cased_head(bytes, t.start, ascii_word_end(bytes, t.start));
+                    self.heads.insert(h);
+                    if self.case == Case::Ascii && !capitalized && b.is_ascii_alphabetic() {
+                        self.heads.insert(h ^ 0x20);
                     }
                 }
                 self.first_byte[b as usize] = true;
@@ -217,8 +208,13 @@ impl Phrases {
                 // Most tokens: an ASCII word, read once, hashed only when its first bytes pass.
                 let e = ascii_word_end(bytes, start);
                 end = if bytes.get(e).is_some_and(|&b| b >= 0x80) { token_end(text, start) } else { e };
-                let k = prefix_key(bytes, start);
-                if self.prefix[k / 64] & (1 << (k % 64)) == 0 {
+                if !self.heads.may_contain(cased_head(bytes, start, e)) {
+                    pos = end;
+                    continue;
+                }
+            } else if class == OTHER {
+                end = start + 1;
+                if !self.first_byte[b as usize] {
                     pos = end;
                     continue;
                 }
@@ -298,6 +294,13 @@ impl Phrases {
             pos = start + 1;
             if !text.is_char_boundary(start) {
                 continue;
+            }
+            if CLASS[bytes[start] as usize] == WORD {
+                let e = ascii_word_end(bytes, start);
+                if !self.heads.may_contain(cased_head(bytes, start, e)) {
+                    pos = e;
+                    continue;
+                }
             }
             let end = token_end(text, start);
             let word = CLASS[bytes[start] as usize] == WORD || text[start..].starts_with(char::is_alphanumeric);
@@ -484,6 +487,15 @@ pub fn fold(s: &str) -> String {
 
 /// Whether `surface` folds to `phrase` (already folded), letters compared as `case` says.
 pub fn folds_to(surface: &str, phrase: &str, case: Case) -> bool {
+    // Most often the surface is the phrase as it is (a folded phrase has single spaces and no
+    // character that folds; only a line feed in it, from a blank line, never matches).
+    let same = match case {
+        Case::Ascii => surface.eq_ignore_ascii_case(phrase),
+        Case::Exact => surface == phrase,
+    };
+    if same && !phrase.contains('\n') {
+        return true;
+    }
     let mut want = phrase.chars();
     let mut space = false;
     for c in surface.chars() {

@@ -106,9 +106,49 @@ pub fn ascii_word_end(hay: &[u8], mut i: usize) -> usize {
     i + hay.get(i..).unwrap_or_default().iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count()
 }
 
+/// The first four bytes of `w` (fewer when it is shorter, the rest zero), with bit 5 of each set:
+/// ASCII letters lowercased (and some other bytes changed alike).
+#[inline]
+pub fn head(w: &[u8]) -> u32 {
+    let head = match w.get(..4) {
+        Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
+        _ => w.iter().rev().fold(0, |h, &b| (h << 8) | b as u32),
+    };
+    head | [0, 0x20, 0x2020, 0x20_2020, 0x2020_2020][w.len().min(4)]
+}
+
+/// A set of word heads ([`head`]) kept as bits of their hash: it may say yes for a head never
+/// added, never no for one that was. Asked about most words of a text, it lets them go by unread.
+pub struct HeadSet {
+    bits: Vec<u64>,
+    shift: u32,
+}
+
+impl HeadSet {
+    /// A set of `2^log2_bits` bits (a few times more than the heads it will hold).
+    pub fn new(log2_bits: u32) -> HeadSet {
+        HeadSet { bits: vec![0; (1 << log2_bits) / 64], shift: 32 - log2_bits }
+    }
+
+    pub fn insert(&mut self, head: u32) {
+        let k = self.index(head);
+        self.bits[k / 64] |= 1 << (k % 64);
+    }
+
+    #[inline]
+    pub fn may_contain(&self, head: u32) -> bool {
+        let k = self.index(head);
+        self.bits[k / 64] & (1 << (k % 64)) != 0
+    }
+
+    #[inline]
+    fn index(&self, head: u32) -> usize {
+        (head.wrapping_mul(0x9e37_79b1) >> self.shift) as usize
+    }
+}
+
 /// The ASCII letters at `i` when they end within eight bytes at an ASCII byte (so they are the
-/// whole run of letters): their length and first four bytes with bit 5 set (lowercased), the
-/// bytes past the word zero.
+/// whole run of letters): their length and [`head`].
 #[inline]
 pub fn short_ascii_word(hay: &[u8], i: usize) -> Option<(usize, u32)> {
     let v = load8(hay, i)?;
@@ -145,19 +185,26 @@ pub fn next_capital_or_multi(hay: &[u8], mut i: usize) -> Option<usize> {
     hay.get(i..)?.iter().position(|b| b.is_ascii_uppercase() || *b >= 0x80).map(|k| i + k)
 }
 
-/// The first byte in `hay` at or after `i` that follows ASCII whitespace (as
-/// [`u8::is_ascii_whitespace`] has it): eight bytes per step.
-pub fn next_after_space(hay: &[u8], i: usize) -> Option<usize> {
-    let mut j = i.checked_sub(1)?;
-    while let Some(v) = load8(hay, j) {
-        let found = (has_byte(v, b' ') | in_range(v, b'\t', b'\r')) & !has_byte(v, 0x0b);
+/// The offsets in `hay` that follow ASCII whitespace (as [`u8::is_ascii_whitespace`] has it), in
+/// order: whitespace is found eight bytes per step.
+pub fn after_spaces(hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let (mut base, mut next) = (0, 0);
+    // The high bit of each whitespace byte of the eight at `base` not yet reported.
+    let mut found = 0u64;
+    std::iter::from_fn(move || loop {
         if found != 0 {
-            let k = j + (found.trailing_zeros() / 8) as usize + 1;
+            let k = base + (found.trailing_zeros() / 8) as usize + 1;
+            found &= found - 1;
             return (k < hay.len()).then_some(k);
         }
-        j += 8;
-    }
-    hay.get(j..)?.iter().position(u8::is_ascii_whitespace).map(|k| j + k + 1).filter(|&k| k < hay.len())
+        if next >= hay.len() {
+            return None;
+        }
+        base = next;
+        next += 8;
+        let v = load8(hay, base).unwrap_or_else(|| hay[base..].iter().rev().fold(0, |v, &b| (v << 8) | b as u64));
+        found = (has_byte(v, b' ') | in_range(v, b'\t', b'\r')) & !has_byte(v, 0x0b);
+    })
 }
 
 /// The high bit of each byte of `v` equal to `x`.
@@ -306,18 +353,34 @@ mod tests {
                     assert_eq!(ascii_word_end(&hay, from), want, "byte {b:#x} at {at} from {from}");
                     let letters_end = from + hay[from..].iter().take_while(|x| x.is_ascii_alphabetic()).count();
                     assert_eq!(ascii_letters_end(&hay, from), letters_end, "byte {b:#x} at {at} from {from}");
+                    let word = &hay[from..letters_end];
+                    if !word.is_empty()
+                        && letters_end - from < 8
+                        && letters_end < hay.len()
+                        && hay[letters_end] < 0x80
+                        && from + 8 <= hay.len()
+                    {
+                        assert_eq!(short_ascii_word(&hay, from), Some((word.len(), head(word))));
+                    }
                     let capital = hay[from..].iter().position(|x| x.is_ascii_uppercase() || *x >= 0x80);
                     assert_eq!(next_capital_or_multi(&hay, from), capital.map(|k| from + k), "byte {b:#x} at {at}");
-                    let space =
-                        hay[from.max(1) - 1..].iter().position(u8::is_ascii_whitespace).map(|k| from.max(1) + k);
-                    let want = if from == 0 { None } else { space.filter(|&k| k < hay.len()) };
-                    assert_eq!(next_after_space(&hay, from), want, "byte {b:#x} at {at} from {from}");
                     let digit = hay[from..].iter().position(u8::is_ascii_digit).map(|k| from + k);
                     assert_eq!(next_digit(&hay, from), digit, "byte {b:#x} at {at} from {from}");
                 }
             }
         }
         assert_eq!(ascii_word_end(b"", 0), 0);
+        for text in [
+            "",
+            " ",
+            "a b\tc\nd\re\x0bf\x0cg  ",
+            "words of a sentence\n\nand  more words\x0b\x0c\r\n",
+            "\n\n\n\n\n\n\n\n\n",
+        ] {
+            let b = text.as_bytes();
+            let want: Vec<usize> = (1..b.len()).filter(|&k| b[k - 1].is_ascii_whitespace()).collect();
+            assert_eq!(after_spaces(b).collect::<Vec<_>>(), want, "{text:?}");
+        }
         assert_eq!(short_ascii_word(b"Mar 7, 2016", 0), Some((3, u32::from_le_bytes(*b"mar\0"))));
         assert_eq!(short_ascii_word(b"OCTOBER 7, 2016", 0), Some((7, u32::from_le_bytes(*b"octo"))));
         assert_eq!(short_ascii_word(b"November 7", 0), None);

@@ -8,13 +8,15 @@ use super::gazetteer::{is_boundary, GazMatch};
 use super::Candidate;
 use crate::model::EntityKind;
 use crate::phrases::{Case, Phrases};
-use crate::scan::{is_space, next_after_space, skip_spaces, word_in, WordSet};
+use crate::scan::{after_spaces, head, is_space, skip_spaces, word_in, HeadSet, WordSet};
 use crate::span::Span;
 
 struct NameRules {
     honorifics: WordSet,
     /// `initials[b]`: some honorific starts with byte `b`.
     initials: [bool; 256],
+    /// The honorifics' heads, with and without a full stop after them.
+    heads: HeadSet,
     stopwords: WordSet,
 }
 
@@ -53,12 +55,16 @@ fn rules() -> &'static NameRules {
         let honorifics: WordSet =
             crate::data::entries(data_file!("data", "honorifics.txt")).filter(|h| !h.contains(' ')).collect();
         let mut initials = [false; 256];
+        let mut heads = HeadSet::new(12);
         for h in &honorifics {
             initials[h.as_bytes()[0] as usize] = true;
+            heads.insert(head(h.as_bytes()));
+            heads.insert(head(format!("{h}.").as_bytes()));
         }
         NameRules {
             honorifics,
             initials,
+            heads,
             stopwords: crate::data::entries(data_file!("entities/data", "name_stopwords.txt")).collect(),
         }
     })
@@ -106,13 +112,15 @@ pub fn candidates(text: &str, gaz: &[GazMatch], out: &mut Vec<Candidate>) {
     let mut triggers: Vec<usize> = Vec::new();
     // Honorifics: words (between ASCII spaces) that start with a byte some honorific starts with.
     let bytes = text.as_bytes();
-    let mut next = (!bytes.is_empty()).then_some(0);
-    while let Some(i) = next {
-        next = next_after_space(bytes, i + 1);
+    let starts = (!bytes.is_empty()).then_some(0).into_iter().chain(after_spaces(bytes));
+    for i in starts {
         if !r.initials[bytes[i] as usize] {
             continue;
         }
         let w = &text[i..i + bytes[i..].iter().position(u8::is_ascii_whitespace).unwrap_or(bytes.len() - i)];
+        if !r.heads.may_contain(head(w.as_bytes())) {
+            continue;
+        }
         let title = r.honorifics.contains(w) || (w.ends_with('.') && r.honorifics.contains(&w[..w.len() - 1]));
         if title && (is_boundary(text, i, i + w.len()) || w.ends_with('.')) {
             triggers.push(i + w.len());
