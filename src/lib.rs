@@ -25,6 +25,7 @@ mod data;
 pub mod dates;
 pub mod entities;
 pub mod eval;
+pub mod json;
 pub mod model;
 pub mod phrases;
 pub mod render;

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use statement_viewer::span::{OffsetMap, Unit};
-use statement_viewer::{annotate_with, eval, render, Options};
+use statement_viewer::{annotate_with, eval, json, render, Options};
 
 const USAGE: &str = "\
 statement-viewer: structure and entities of diplomatic statements
@@ -152,7 +152,7 @@ fn annotate_file(f: &str, format: Format, options: &Options) -> Result<String, S
         Format::Json => {
             let map = OffsetMap::new(&text, Unit::Utf16);
             doc.map_offsets(|b| map.convert(b));
-            serde_json::to_string(&doc).map_err(|e| format!("{f}: {e}"))
+            Ok(json::to_string(&doc))
         }
     }
 }

@@ -20,8 +20,7 @@ use crate::span::{OffsetMap, Unit};
 pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = parse_options(options)?;
     let doc = annotate_utf16(text, &options);
-    let json = serde_json::to_string(&doc).map_err(|e| JsError::new(&e.to_string()))?;
-    JSON::parse(&json).map_err(|_| JsError::new("the document could not be parsed as JSON"))
+    JSON::parse(&crate::json::to_string(&doc)).map_err(|_| JsError::new("the document could not be parsed as JSON"))
 }
 
 /// `renderHtml(text, options?)`: the highlighted document as an HTML fragment.
