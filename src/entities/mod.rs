@@ -200,18 +200,13 @@ fn order(
 fn link(text: &str, c: Candidate) -> Entity {
     let surface = c.span.of(text).to_string();
     let Linked { canonical, code, expansion, link } = c.linked.map(|l| *l).unwrap_or_default();
-    let mut e = Entity {
-        kind: c.kind,
-        start: c.span.start,
-        end: c.span.end,
-        canonical: canonical.unwrap_or_else(|| surface.clone()),
-        text: surface,
-        code,
-        expansion,
-        link,
+    let canonical = match c.entry {
+        Some(entry) => entry.canonical.clone(),
+        None => canonical.unwrap_or_else(|| surface.clone()),
     };
+    let mut e =
+        Entity { kind: c.kind, start: c.span.start, end: c.span.end, canonical, text: surface, code, expansion, link };
     if let Some(entry) = c.entry {
-        e.canonical = entry.canonical.clone();
         e.code = entry.code.clone();
         if c.is_acronym || (entry.code.is_some() && e.text != entry.canonical && is_acronym_like(&e.text)) {
             e.expansion = Some(entry.canonical.clone());
@@ -222,12 +217,22 @@ fn link(text: &str, c: Candidate) -> Entity {
     }
     match e.kind {
         EntityKind::Date if e.code.is_none() => e.code = crate::dates::parse_date(&e.text),
-        EntityKind::Person | EntityKind::Number => {
+        EntityKind::Person | EntityKind::Number if !single_spaced(&e.canonical) => {
             e.canonical = e.canonical.split_whitespace().collect::<Vec<_>>().join(" ");
         }
         _ => {}
     }
     e
+}
+
+/// Words separated by single ASCII spaces, none before or after (as `split_whitespace` and a
+/// join with spaces would leave it).
+fn single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !s.contains(|c: char| c.is_whitespace() && c != ' ')
 }
 
 fn is_acronym_like(s: &str) -> bool {
