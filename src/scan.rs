@@ -214,6 +214,28 @@ fn has_byte(v: u64, x: u8) -> u64 {
     !(((t & !HI) + LO * 0x7f) | t) & HI
 }
 
+/// The first place at or after `from` where `hay` has `needle` (at least three bytes), ASCII
+/// letters in either case: places whose first three bytes match are found eight bytes per step.
+pub fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let [a, b, c] = [needle.first()?, needle.get(1)?, needle.get(2)?].map(|x| x | 0x20);
+    let matches = |at: usize| hay.get(at..at + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle));
+    let mut i = from;
+    // Six places per step: the three-byte heads that start in the first six bytes of eight.
+    while let Some(v) = load8(hay, i) {
+        let x = v | (LO * 0x20);
+        let mut found = has_byte(x, a) & has_byte(x >> 8, b) & has_byte(x >> 16, c) & (HI >> 16);
+        while found != 0 {
+            let at = i + (found.trailing_zeros() / 8) as usize;
+            if matches(at) {
+                return Some(at);
+            }
+            found &= found - 1;
+        }
+        i += 6;
+    }
+    (i..hay.len()).find(|&at| matches(at))
+}
+
 /// The first of the bytes `a`, `b`, `c`, `d` in `hay` at or after `from`: eight bytes per step.
 pub fn find_any4(hay: &[u8], from: usize, [a, b, c, d]: [u8; 4]) -> Option<usize> {
     let has = |v: u64, x: u8| {
@@ -338,6 +360,12 @@ mod tests {
             assert_eq!(find_any4(hay, from, set), want, "from {from}");
         }
         assert_eq!(find_any4(b"", 0, set), None);
+        let hay = "Res. RESOLUTION 2242 and resolutions, not resolve; Resolution".as_bytes();
+        for from in 0..=hay.len() + 1 {
+            let want = (from..hay.len())
+                .find(|&at| hay[at..].len() >= 10 && hay[at..at + 10].eq_ignore_ascii_case(b"resolution"));
+            assert_eq!(find_ascii_ci(hay, from, b"resolution"), want, "from {from}");
+        }
     }
 
     #[test]

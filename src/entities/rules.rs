@@ -246,8 +246,7 @@ fn unit(text: &str, i: usize) -> Option<usize> {
 fn resolutions(text: &str, out: &mut Vec<Candidate>) {
     const WORDS: &[&str] = &["resolution", "resolutions", "Resolution", "Resolutions", "RESOLUTION", "RESOLUTIONS"];
     let mut from = 0;
-    while let Some(k) = find_ci(&text[from..], "resolution") {
-        let ws = from + k;
+    while let Some(ws) = find_ascii_ci(text.as_bytes(), from, b"resolution") {
         from = ws + 10;
         let Some(we) = word_in(text, ws, WORDS) else { continue };
         if char_before(text, ws).is_some_and(is_word_char) {
@@ -305,22 +304,6 @@ fn resolutions(text: &str, out: &mut Vec<Candidate>) {
             pos = end;
         }
     }
-}
-
-/// Finds `needle` (lowercase ASCII) in `hay`, ignoring ASCII case.
-fn find_ci(hay: &str, needle: &str) -> Option<usize> {
-    let h = hay.as_bytes();
-    let n = needle.as_bytes();
-    let (lo, up) = (n[0], n[0].to_ascii_uppercase());
-    let mut i = 0;
-    // Jump between the places where the first letter is, in either case.
-    while let Some(k) = find_any4(h, i, [lo, up, lo, up]) {
-        if h.get(k..k + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)) {
-            return Some(k);
-        }
-        i = k + 1;
-    }
-    None
 }
 
 /// ` (2016)` after a number: its end and the year.
