@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use crate::scan::{ascii_word_end, head, mix, next_capital_or_multi, FastHasher, HeadSet};
+use crate::scan::{ascii_word_end, head_in, mix, next_capital_or_multi, FastHasher, HeadSet};
 use crate::span::Span;
 
 /// How letters compare.
@@ -52,11 +52,11 @@ pub struct Token {
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 const ROOT: u32 = 0;
 const FILTER_BITS: usize = 1 << 16;
-/// The [`head`] of the ASCII word `start..end` (its word bytes, maybe followed by other letters),
+/// The [`head`](crate::scan::head) of the ASCII word `start..end` (its word bytes, maybe followed by other letters),
 /// its first byte as written when that is a capital.
 #[inline]
 fn cased_head(bytes: &[u8], start: usize, end: usize) -> u32 {
-    head(&bytes[start..end]) & !((bytes[start].is_ascii_uppercase() as u32) << 5)
+    head_in(bytes, start, end) & !((bytes[start].is_ascii_uppercase() as u32) << 5)
 }
 
 /// Whole phrases, matched token by token.

@@ -117,6 +117,16 @@ pub fn head(w: &[u8]) -> u32 {
     head | [0, 0x20, 0x2020, 0x20_2020, 0x2020_2020][w.len().min(4)]
 }
 
+/// [`head`] of `hay[start..end]`, read as four bytes where `hay` has them.
+#[inline]
+pub fn head_in(hay: &[u8], start: usize, end: usize) -> u32 {
+    const KEEP: [u32; 5] = [0, 0xff, 0xffff, 0xff_ffff, 0xffff_ffff];
+    match hay.get(start..start + 4) {
+        Some(&[a, b, c, d]) => (u32::from_le_bytes([a, b, c, d]) | 0x2020_2020) & KEEP[(end - start).min(4)],
+        _ => head(&hay[start..end]),
+    }
+}
+
 /// A set of word heads ([`head`]) kept as bits of their hash: it may say yes for a head never
 /// added, never no for one that was. Asked about most words of a text, it lets them go by unread.
 pub struct HeadSet {
@@ -389,6 +399,7 @@ mod tests {
                         && from + 8 <= hay.len()
                     {
                         assert_eq!(short_ascii_word(&hay, from), Some((word.len(), head(word))));
+                        assert_eq!(head_in(&hay, from, letters_end), head(word));
                     }
                     let capital = hay[from..].iter().position(|x| x.is_ascii_uppercase() || *x >= 0x80);
                     assert_eq!(next_capital_or_multi(&hay, from), capital.map(|k| from + k), "byte {b:#x} at {at}");
