@@ -54,7 +54,7 @@ const ROOT: u32 = 0;
 const FILTER_BITS: usize = 1 << 16;
 /// The [`head`](crate::scan::head) of the ASCII word `start..end` (its word bytes, maybe followed by other letters),
 /// its first byte as written when that is a capital.
-#[inline]
+#[inline(always)]
 fn cased_head(bytes: &[u8], start: usize, end: usize) -> u32 {
     head_in(bytes, start, end) & !((bytes[start].is_ascii_uppercase() as u32) << 5)
 }

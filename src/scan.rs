@@ -74,20 +74,20 @@ const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
 
 /// Eight bytes of `hay` from `i`, the first in the low byte.
-#[inline]
+#[inline(always)]
 fn load8(hay: &[u8], i: usize) -> Option<u64> {
     Some(u64::from_le_bytes(hay.get(i..i + 8)?.try_into().ok()?))
 }
 
 /// The high bit of each byte of `v` that lies in `lo..=hi` (both below 0x80).
-#[inline]
+#[inline(always)]
 fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
     let low = v & !HI;
     (low + LO * (0x80 - lo) as u64) & !(low + LO * (0x7f - hi) as u64) & !v & HI
 }
 
 /// The high bit of each byte of `v` that is an ASCII letter, digit or `_`.
-#[inline]
+#[inline(always)]
 fn word_bytes(v: u64) -> u64 {
     let under = !(((v & !HI) ^ (LO * 0x5f)) + LO * 0x7f) & !v & HI;
     in_range(v | (LO * 0x20), b'a', b'z') | in_range(v, b'0', b'9') | under
@@ -145,13 +145,13 @@ impl HeadSet {
         self.bits[k / 64] |= 1 << (k % 64);
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn may_contain(&self, head: u32) -> bool {
         let k = self.index(head);
         self.bits[k / 64] & (1 << (k % 64)) != 0
     }
 
-    #[inline]
+    #[inline(always)]
     fn index(&self, head: u32) -> usize {
         (head.wrapping_mul(0x9e37_79b1) >> self.shift) as usize
     }
@@ -218,7 +218,7 @@ pub fn after_spaces(hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// The high bit of each byte of `v` equal to `x`.
-#[inline]
+#[inline(always)]
 fn has_byte(v: u64, x: u8) -> u64 {
     let t = v ^ (LO * x as u64);
     !(((t & !HI) + LO * 0x7f) | t) & HI
