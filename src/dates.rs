@@ -161,7 +161,7 @@ fn may_be_month(w: &str) -> bool {
     }
     let b = w.as_bytes();
     if b[..4.min(b.len())].is_ascii() {
-        return month_head(head(b));
+        return month_heads().may_contain(head(b));
     }
     // The first four bytes of the lowercased word, without lowercasing all of it.
     let mut buf = [0u8; 12];
@@ -172,20 +172,19 @@ fn may_be_month(w: &str) -> bool {
         }
         n += c.encode_utf8(&mut buf[n..]).len();
     }
-    month_head(head(&buf[..n]))
+    month_heads().may_contain(head(&buf[..n]))
 }
 
-/// Whether some month name or abbreviation (lowercase) has this [`head`].
-fn month_head(head: u32) -> bool {
+/// The [`head`]s of the month names and abbreviations (lowercase).
+fn month_heads() -> &'static HeadSet {
     static SET: OnceLock<HeadSet> = OnceLock::new();
-    let set = SET.get_or_init(|| {
+    SET.get_or_init(|| {
         let mut set = HeadSet::new(14);
         for m in MONTHS.iter().map(|m| m.0).chain(ABBREVIATIONS.iter().map(|a| a.0)) {
-            set.insert(crate::scan::head(m.as_bytes()));
+            set.insert(head(m.as_bytes()));
         }
         set
-    });
-    set.may_contain(head)
+    })
 }
 
 /// How `w` names a month: (number, English, full name, cased).
@@ -298,6 +297,7 @@ fn weekday_before(text: &str, start: usize) -> usize {
 /// Every date-like span of `text`, in text order: month-name dates with or without day and
 /// year, and numeric dates (`13/01/2020`, `2012-09-26`). Linear in the text length.
 pub fn scan(text: &str) -> Vec<Found> {
+    let heads = month_heads();
     let mut out = Vec::new();
     let mut i = 0;
     let bytes = text.as_bytes();
@@ -318,7 +318,7 @@ pub fn scan(text: &str) -> Vec<Found> {
         let e = if b.is_ascii_alphabetic() {
             // Most words: short, ASCII, and no month (3 to 10 letters, known first four).
             if let Some((len, head4)) = crate::scan::short_ascii_word(bytes, s) {
-                if len < 3 || !month_head(head4) {
+                if len < 3 || !heads.may_contain(head4) {
                     i = s + len;
                     continue;
                 }
