@@ -20,7 +20,8 @@ struct NameRules {
     stopwords: WordSet,
 }
 
-/// A header line that introduces its speaker: "Statement by …", "Anförande av …".
+/// A header line that introduces its speaker: "Statement by …", "Anförande av …" (each starts
+/// with an ASCII capital).
 const HEADER_NOUNS: &[&str] = &[
     "Statement",
     "Remarks",
@@ -76,6 +77,10 @@ fn header_triggers(text: &str, out: &mut Vec<usize>) {
     for line in text.split_inclusive('\n') {
         let l = line_start + (line.len() - line.trim_start_matches(|c: char| c == '#' || is_space(c)).len());
         line_start += line.len();
+        // Every header noun starts with a capital.
+        if !text.as_bytes().get(l).is_some_and(u8::is_ascii_uppercase) {
+            continue;
+        }
         let Some(e) = word_in(text, l, HEADER_NOUNS) else { continue };
         let mut p = skip_spaces(text, e, 3);
         if let Some(d) = word_in(text, p, &["delivered"]) {
@@ -257,4 +262,13 @@ fn name_after(text: &str, pos: usize, gaz: &[GazMatch], r: &NameRules) -> Option
     let span = Span::new(start, end);
     // A lone initial is not a name.
     (span.len() > 1).then_some(span)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn header_nouns_start_with_a_capital() {
+        // header_triggers passes over lines that do not start with one.
+        assert!(super::HEADER_NOUNS.iter().all(|n| n.as_bytes()[0].is_ascii_uppercase()));
+    }
 }
