@@ -2,6 +2,7 @@
 //! (`I thank you, Mr. President.`), editorial notes (`(As delivered)`), procedural lines of a
 //! record (`The meeting rose at 10.25 a.m.`).
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::text;
@@ -43,19 +44,36 @@ fn notes() -> &'static LineTerms {
 /// (written `… took the Chair`).
 struct Procedure {
     starts: Vec<&'static str>,
+    /// The first bytes of `starts`.
+    start_bytes: [bool; 256],
     inside: crate::phrases::Phrases,
+    /// The longest word of each inside phrase: a line without any of them holds none of the
+    /// phrases (they match in exact case, and only quotes and hyphens fold).
+    inside_keys: Vec<&'static str>,
 }
 
 fn procedural() -> &'static Procedure {
     static L: OnceLock<Procedure> = OnceLock::new();
     L.get_or_init(|| {
-        let mut p = Procedure { starts: Vec::new(), inside: crate::phrases::Phrases::new(crate::phrases::Case::Exact) };
+        let mut p = Procedure {
+            starts: Vec::new(),
+            start_bytes: [false; 256],
+            inside: crate::phrases::Phrases::new(crate::phrases::Case::Exact),
+            inside_keys: Vec::new(),
+        };
         for phrase in crate::data::entries(data_file!("data", "procedural.txt")) {
             match phrase.strip_prefix("… ") {
                 Some(inner) => {
                     p.inside.add(inner);
+                    let key = inner.split(|c: char| !c.is_alphanumeric()).max_by_key(|w| w.len()).unwrap_or("");
+                    p.inside_keys.push(key);
                 }
-                None => p.starts.push(phrase),
+                None => {
+                    if let Some(&b) = phrase.as_bytes().first() {
+                        p.start_bytes[b as usize] = true;
+                    }
+                    p.starts.push(phrase);
+                }
             }
         }
         p
@@ -69,6 +87,14 @@ fn starts_with_term(part: &str, term: &str) -> bool {
         && part.is_char_boundary(n)
         && part[..n] == *term
         && !part[n..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// `part`, lowercased, begins with the whole (lowercase) `term`: [`starts_with_term`] on
+/// `part.to_lowercase()` without making that string. The same for every term, as none holds a
+/// sigma (the one letter whose lowercase depends on what follows).
+fn lowered_starts_with_term(part: &str, term: &str) -> bool {
+    let mut lower = part.chars().flat_map(char::to_lowercase);
+    term.chars().all(|t| lower.next() == Some(t)) && !lower.next().is_some_and(char::is_alphanumeric)
 }
 
 /// Words that may join a salutation's parts or start a name after it.
@@ -85,7 +111,7 @@ pub fn is_salutation(line: &str) -> bool {
         return false;
     }
     // Without Markdown emphasis (`**Monsieur le Président**,`).
-    let plain = s.replace(['*', '_'], "");
+    let plain: Cow<str> = if s.contains(['*', '_']) { s.replace(['*', '_'], "").into() } else { s.into() };
     let s = plain.trim();
     if s.is_empty() || s.ends_with(['.', '?']) || s.ends_with(".”") {
         return false;
@@ -106,8 +132,9 @@ pub fn is_salutation(line: &str) -> bool {
     };
     let mut parts = 0;
     for part in s.split([',', ';', ':', '!']).map(str::trim).filter(|p| !p.is_empty()) {
-        let lower = part.to_lowercase();
-        let term = salutation_terms().list.iter().find(|t| starts_with_term(&lower, t));
+        let first = part.chars().flat_map(char::to_lowercase).next();
+        let term =
+            salutation_terms().list.iter().find(|t| t.chars().next() == first && lowered_starts_with_term(part, t));
         let ok = match term {
             // The tail after the term, in the original case (lowercasing may change lengths).
             Some(t) => {
@@ -182,8 +209,10 @@ pub fn note(line: &str) -> Option<&str> {
     if s.is_empty() || s.len() > 60 || !notes().may_start(s) {
         return None;
     }
-    let lower = s.to_lowercase();
-    notes().list.iter().any(|n| starts_with_term(&lower, n) && lower.len() <= n.len() + 24).then_some(s)
+    let lower_len = || s.chars().flat_map(char::to_lowercase).map(char::len_utf8).sum::<usize>();
+    let first = s.chars().flat_map(char::to_lowercase).next();
+    let hit = |n: &&String| n.chars().next() == first && lowered_starts_with_term(s, n) && lower_len() <= n.len() + 24;
+    notes().list.iter().any(|n| hit(&n)).then_some(s)
 }
 
 /// A note phrase anywhere in a header line (`New York den 17 januari 2017. Det talade ordet
@@ -207,11 +236,13 @@ pub fn procedural_line(line: &str) -> Option<bool> {
     let s = line.trim_matches(text::is_space);
     let first = *s.as_bytes().first()?;
     let p = procedural();
-    if let Some(hit) = p.starts.iter().find(|h| h.as_bytes()[0] == first && s.starts_with(**h)) {
-        return Some(hit.ends_with(':') && s.len() <= hit.len() + 1);
+    if p.start_bytes[first as usize] {
+        if let Some(hit) = p.starts.iter().find(|h| h.as_bytes()[0] == first && s.starts_with(**h)) {
+            return Some(hit.ends_with(':') && s.len() <= hit.len() + 1);
+        }
     }
     let mut inside = false;
-    if s.len() < 200 {
+    if s.len() < 200 && p.inside_keys.iter().any(|k| s.contains(k)) {
         p.inside.for_each(s, |_, _| inside = true);
     }
     inside.then_some(false)
