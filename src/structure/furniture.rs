@@ -46,16 +46,22 @@ pub fn mark(text: &str, lines: &[Line]) -> Vec<bool> {
     for i in 0..n {
         let t = lines[i].text(text);
         let weak = shape[i] == Some(Furniture::Weak);
-        if weak || (title_shape(t) && beside(i, lines, &furn, &prev, &next)) {
+        if weak || (beside(i, lines, &furn, &prev, &next) && title_shape(t)) {
             wanted.insert(t);
         }
     }
-    let lens: HashSet<usize> = wanted.iter().map(|t| t.len()).collect();
+    // The lengths of the wanted lines (at most 100 bytes): only lines of these lengths are hashed.
+    let mut lens = vec![false; wanted.iter().map(|t| t.len() + 1).max().unwrap_or(0)];
+    for t in &wanted {
+        if let Some(l) = lens.get_mut(t.len()) {
+            *l = true;
+        }
+    }
     let mut counts: HashMap<&str, u32> = HashMap::new();
     if !wanted.is_empty() {
         for l in lines {
             let t = l.text(text);
-            if lens.contains(&t.len()) && wanted.contains(t) {
+            if lens.get(t.len()).copied().unwrap_or(false) && wanted.contains(t) {
                 *counts.entry(t).or_insert(0) += 1;
             }
         }
@@ -73,7 +79,7 @@ pub fn mark(text: &str, lines: &[Line]) -> Vec<bool> {
             // A bare page number alone between blank lines.
             let page_number = weak && t.trim_end_matches('.').bytes().all(|b| b.is_ascii_digit());
             let alone = page_number && i > 0 && i + 1 < n && lines[i - 1].is_blank() && lines[i + 1].is_blank();
-            if (weak && (near || repeated(t) || alone)) || (title_shape(t) && near && repeated(t)) {
+            if (weak && (near || repeated(t) || alone)) || (near && title_shape(t) && repeated(t)) {
                 furn[i] = true;
             }
         }

@@ -66,7 +66,9 @@ fn procedural() -> &'static Procedure {
                 Some(inner) => {
                     p.inside.add(inner);
                     let key = inner.split(|c: char| !c.is_alphanumeric()).max_by_key(|w| w.len()).unwrap_or("");
-                    p.inside_keys.push(key);
+                    if !p.inside_keys.contains(&key) {
+                        p.inside_keys.push(key);
+                    }
                 }
                 None => {
                     if let Some(&b) = phrase.as_bytes().first() {
@@ -93,6 +95,11 @@ fn starts_with_term(part: &str, term: &str) -> bool {
 /// `part.to_lowercase()` without making that string. The same for every term, as none holds a
 /// sigma (the one letter whose lowercase depends on what follows).
 fn lowered_starts_with_term(part: &str, term: &str) -> bool {
+    if let Some(head) = part.as_bytes().get(..term.len()).filter(|h| h.is_ascii()) {
+        // ASCII lowercases byte by byte (and never to a non-ASCII term).
+        let next = part.get(term.len()..).and_then(|r| r.chars().next()).and_then(|c| c.to_lowercase().next());
+        return head.iter().map(u8::to_ascii_lowercase).eq(term.bytes()) && !next.is_some_and(char::is_alphanumeric);
+    }
     let mut lower = part.chars().flat_map(char::to_lowercase);
     term.chars().all(|t| lower.next() == Some(t)) && !lower.next().is_some_and(char::is_alphanumeric)
 }
@@ -340,5 +347,8 @@ mod tests {
         assert_eq!(procedural_line("The meeting was called to order at 10.20 a.m."), Some(false));
         assert_eq!(procedural_line("In favour:"), Some(true));
         assert_eq!(procedural_line("The President: I thank"), None);
+        assert_eq!(procedural_line("Mr. Dang (Viet Nam), Vice-President, took the Chair."), Some(false));
+        assert_eq!(procedural_line("Mr. X was escorted  from the rostrum."), Some(false));
+        assert_eq!(procedural_line("Mr. X was escorted away."), None);
     }
 }
