@@ -7,26 +7,34 @@ use std::sync::OnceLock;
 
 use crate::text;
 
-/// Lowercase terms that start a line, longest first, and the lowercase letters they start with
-/// (a cheap first test for each line).
+/// Lowercase terms that start a line, longest first, and the same by their first letter (a cheap
+/// first test for each line).
 struct LineTerms {
     list: Vec<String>,
-    initials: Vec<char>,
+    /// (first letter, index in `list`), sorted: each letter's terms, longest first.
+    by_initial: Vec<(char, usize)>,
 }
 
 impl LineTerms {
     fn new(data: &'static str) -> LineTerms {
         let mut list: Vec<String> = crate::data::entries(data).map(str::to_lowercase).collect();
         list.sort_unstable_by_key(|t| std::cmp::Reverse(t.len()));
-        let mut initials: Vec<char> = list.iter().filter_map(|t| t.chars().next()).collect();
-        initials.sort_unstable();
-        initials.dedup();
-        LineTerms { list, initials }
+        let mut by_initial: Vec<(char, usize)> =
+            list.iter().enumerate().filter_map(|(i, t)| Some((t.chars().next()?, i))).collect();
+        by_initial.sort_unstable();
+        LineTerms { list, by_initial }
     }
 
     /// `s` may start with one of the phrases (by its first letter, ignoring case).
     fn may_start(&self, s: &str) -> bool {
-        s.chars().next().is_some_and(|c| c.to_lowercase().any(|l| self.initials.binary_search(&l).is_ok()))
+        s.chars().next().is_some_and(|c| c.to_lowercase().any(|l| self.starting_with(l).next().is_some()))
+    }
+
+    /// The terms that start with `c`, longest first.
+    fn starting_with(&self, c: char) -> impl Iterator<Item = &str> {
+        let from = self.by_initial.partition_point(|&(f, _)| f < c);
+        let run = self.by_initial.get(from..).unwrap_or_default();
+        run.iter().take_while(move |&&(f, _)| f == c).filter_map(|&(_, i)| self.list.get(i).map(String::as_str))
     }
 }
 
@@ -138,10 +146,9 @@ pub fn is_salutation(line: &str) -> bool {
             && words.iter().any(|w| capital(w))
     };
     let mut parts = 0;
-    for part in s.split([',', ';', ':', '!']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in split_parts(s) {
         let first = part.chars().flat_map(char::to_lowercase).next();
-        let term =
-            salutation_terms().list.iter().find(|t| t.chars().next() == first && lowered_starts_with_term(part, t));
+        let term = first.and_then(|f| salutation_terms().starting_with(f).find(|t| lowered_starts_with_term(part, t)));
         let ok = match term {
             // The tail after the term, in the original case (lowercasing may change lengths).
             Some(t) => {
@@ -157,6 +164,19 @@ pub fn is_salutation(line: &str) -> bool {
         parts += 1;
     }
     parts > 0
+}
+
+/// The parts of `s` between `,` `;` `:` and `!`, trimmed, without empty ones.
+fn split_parts(s: &str) -> impl Iterator<Item = &str> {
+    let mut from = Some(0);
+    std::iter::from_fn(move || {
+        let start = from?;
+        let end = crate::scan::find_any4(s.as_bytes(), start, [b',', b';', b':', b'!']);
+        from = end.map(|e| e + 1);
+        Some(s.get(start..end.unwrap_or(s.len())).unwrap_or(""))
+    })
+    .map(str::trim)
+    .filter(|p| !p.is_empty())
 }
 
 /// A heading inside a single statement: a numbered title (`1. Introduction:`, `II. Peace and
@@ -175,8 +195,8 @@ pub fn is_heading(line: &str) -> bool {
         && head[..head.len() - 1].chars().all(|c| c.is_ascii_digit() || "IVX".contains(c))
         && !head[..head.len() - 1].is_empty()
         && rest.chars().next().is_some_and(char::is_uppercase);
-    let words = s.split_whitespace().count();
-    numbered || (text::is_all_caps(s) && (2..=10).contains(&words) && !s.contains(':'))
+    let words = || s.split_whitespace().count();
+    numbered || (text::is_all_caps(s) && (2..=10).contains(&words()) && !s.contains(':'))
 }
 
 /// Thanks that close a statement: `I thank you, Mr. President.`, `Thank you.`, `Je vous
@@ -218,8 +238,8 @@ pub fn note(line: &str) -> Option<&str> {
     }
     let lower_len = || s.chars().flat_map(char::to_lowercase).map(char::len_utf8).sum::<usize>();
     let first = s.chars().flat_map(char::to_lowercase).next();
-    let hit = |n: &&String| n.chars().next() == first && lowered_starts_with_term(s, n) && lower_len() <= n.len() + 24;
-    notes().list.iter().any(|n| hit(&n)).then_some(s)
+    let hit = |n: &str| lowered_starts_with_term(s, n) && lower_len() <= n.len() + 24;
+    first.is_some_and(|f| notes().starting_with(f).any(hit)).then_some(s)
 }
 
 /// A note phrase anywhere in a header line (`New York den 17 januari 2017. Det talade ordet
