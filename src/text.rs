@@ -103,7 +103,7 @@ pub fn trim(text: &str, span: Span) -> Span {
 }
 
 /// The length of the [spaces](is_space) that start `s`; ASCII bytes are tested without decoding.
-fn space_prefix(s: &str) -> usize {
+pub fn space_prefix(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
     while let Some(&x) = b.get(i) {

@@ -126,7 +126,8 @@ pub fn is_salutation(line: &str) -> bool {
         return false;
     }
     // Without Markdown emphasis (`**Monsieur le Président**,`).
-    let plain: Cow<str> = if s.contains(['*', '_']) { s.replace(['*', '_'], "").into() } else { s.into() };
+    let plain: Cow<str> =
+        if s.bytes().any(|b| b == b'*' || b == b'_') { s.replace(['*', '_'], "").into() } else { s.into() };
     let s = plain.trim();
     if s.is_empty() || s.ends_with(['.', '?']) || s.ends_with(".”") {
         return false;
@@ -231,7 +232,7 @@ pub fn is_closing(line: &str) -> bool {
 /// The note a line holds (`Check against delivery`, `(As delivered)`, `[ENDS]`), without its
 /// brackets and final stop; `None` for other lines. Long lines are never notes.
 pub fn note(line: &str) -> Option<&str> {
-    let s = line.trim_matches(|c: char| text::is_space(c) || "()[]*_".contains(c));
+    let s = line.trim_matches(|c: char| text::is_space(c) || matches!(c, '(' | ')' | '[' | ']' | '*' | '_'));
     let s = s.trim_end_matches(['.', '…', ' ']);
     if s.is_empty() || s.len() > 60 || !notes().may_start(s) {
         return None;

@@ -254,7 +254,8 @@ pub struct Turn {
 pub fn turn_at(text: &str, lines: &[Line], line: usize, at: usize) -> Option<Turn> {
     let s = &text[at..floor_boundary(text, at + 300)];
     let first = s.chars().next()?;
-    if !(first.is_uppercase()) {
+    // An intro starts with a capital and ends with a colon within `s`.
+    if !first.is_uppercase() || !s.as_bytes().contains(&b':') {
         return None;
     }
     let mut sp = Speaker::default();
