@@ -3,7 +3,7 @@
 //! stand next to strong furniture or a page break, with only blank lines between. A repeated
 //! numeric date, and a bare page number alone between blank lines, are furniture too.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::text::{self, Furniture, Line};
 
@@ -42,27 +42,27 @@ pub fn mark(text: &str, lines: &[Line]) -> Vec<bool> {
     }
     let title_shape = |t: &str| t.len() <= 100 && !text::ends_sentence(t) && text::starts_sentence(t);
     // Lines that may repeat: weak shapes and running titles beside furniture. Count them.
-    let mut wanted: HashSet<&str> = HashSet::new();
-    for i in 0..n {
-        let t = lines[i].text(text);
-        let weak = shape[i] == Some(Furniture::Weak);
-        if weak || (beside(i, lines, &furn, &prev, &next) && title_shape(t)) {
-            wanted.insert(t);
-        }
-    }
+    let wanted: Vec<&str> = (0..n)
+        .filter(|&i| {
+            shape[i] == Some(Furniture::Weak)
+                || (beside(i, lines, &furn, &prev, &next) && title_shape(lines[i].text(text)))
+        })
+        .map(|i| lines[i].text(text))
+        .collect();
+    let mut counts: HashMap<&str, u32> = HashMap::with_capacity(wanted.len());
     // The lengths of the wanted lines (at most 100 bytes): only lines of these lengths are hashed.
     let mut lens = vec![false; wanted.iter().map(|t| t.len() + 1).max().unwrap_or(0)];
-    for t in &wanted {
+    for &t in &wanted {
+        counts.insert(t, 0);
         if let Some(l) = lens.get_mut(t.len()) {
             *l = true;
         }
     }
-    let mut counts: HashMap<&str, u32> = HashMap::new();
-    if !wanted.is_empty() {
-        for l in lines {
-            let t = l.text(text);
-            if lens.get(t.len()).copied().unwrap_or(false) && wanted.contains(t) {
-                *counts.entry(t).or_insert(0) += 1;
+    for l in lines {
+        let t = l.text(text);
+        if lens.get(t.len()).copied().unwrap_or(false) {
+            if let Some(c) = counts.get_mut(t) {
+                *c += 1;
             }
         }
     }
