@@ -196,6 +196,8 @@ pub fn parse(text: &str, opts: &Options) -> Document {
 fn find_turns(text: &str, lines: &[Line], furn: &[bool], from: Pos) -> Vec<record::Turn> {
     let mut out = Vec::new();
     let mut i = from.line;
+    // The next colon: an intro ends with one within 300 bytes of its start.
+    let mut colon = 0;
     while i < lines.len() {
         let l = &lines[i];
         if l.is_blank() || furn[i] {
@@ -207,6 +209,13 @@ fn find_turns(text: &str, lines: &[Line], furn: &[bool], from: Pos) -> Vec<recor
         } else {
             l.content.start
         };
+        if colon < at {
+            colon = text.get(at..).and_then(|r| r.find(':')).map_or(usize::MAX, |k| at + k);
+        }
+        if colon - at >= 300 {
+            i += 1;
+            continue;
+        }
         match record::turn_at(text, lines, i, at) {
             Some(t) => {
                 let end_line = i + lines[i..].iter().position(|l| l.end >= t.span.end).unwrap_or(0);

@@ -50,17 +50,19 @@ pub fn mark(text: &str, lines: &[Line]) -> Vec<bool> {
         .map(|i| lines[i].text(text))
         .collect();
     let mut counts: HashMap<&str, u32> = HashMap::with_capacity(wanted.len());
-    // The lengths of the wanted lines (at most 100 bytes): only lines of these lengths are hashed.
-    let mut lens = vec![false; wanted.iter().map(|t| t.len() + 1).max().unwrap_or(0)];
+    // The lengths (at most 100 bytes) and first bytes of the wanted lines, as one 256-bit set of
+    // first bytes per length: only lines that share both are hashed.
+    let mut shapes = vec![[0u64; 4]; wanted.iter().map(|t| t.len() + 1).max().unwrap_or(0)];
+    let first = |t: &str| t.as_bytes().first().map_or(0, |&b| b as usize);
     for &t in &wanted {
         counts.insert(t, 0);
-        if let Some(l) = lens.get_mut(t.len()) {
-            *l = true;
+        if let Some(set) = shapes.get_mut(t.len()) {
+            set[first(t) / 64] |= 1 << (first(t) % 64);
         }
     }
     for l in lines {
         let t = l.text(text);
-        if lens.get(t.len()).copied().unwrap_or(false) {
+        if shapes.get(t.len()).is_some_and(|set| set[first(t) / 64] & (1 << (first(t) % 64)) != 0) {
             if let Some(c) = counts.get_mut(t) {
                 *c += 1;
             }

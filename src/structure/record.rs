@@ -254,8 +254,7 @@ pub struct Turn {
 pub fn turn_at(text: &str, lines: &[Line], line: usize, at: usize) -> Option<Turn> {
     let s = &text[at..floor_boundary(text, at + 300)];
     let first = s.chars().next()?;
-    // An intro starts with a capital and ends with a colon within `s`.
-    if !first.is_uppercase() || !s.as_bytes().contains(&b':') {
+    if !first.is_uppercase() {
         return None;
     }
     let mut sp = Speaker::default();
