@@ -102,6 +102,13 @@ pub fn trim(text: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.start + lead + body)
 }
 
+/// `s` without leading and trailing [spaces](is_space) (as `s.trim_matches(is_space)`).
+pub fn trim_spaces(s: &str) -> &str {
+    let lead = space_prefix(s);
+    let rest = s.get(lead..).unwrap_or("");
+    rest.get(..rest.len() - space_suffix(rest)).unwrap_or("")
+}
+
 /// The length of the [spaces](is_space) that start `s`; ASCII bytes are tested without decoding.
 pub fn space_prefix(s: &str) -> usize {
     let b = s.as_bytes();
@@ -213,7 +220,7 @@ pub enum Furniture {
 /// Classifies one trimmed line as page furniture by its shape alone. Running titles (repeated
 /// lines next to furniture) need the whole text: see `structure`.
 pub fn furniture(s: &str) -> Option<Furniture> {
-    let s = s.trim_matches(is_space);
+    let s = trim_spaces(s);
     let b = s.as_bytes();
     if b.is_empty() || b.len() > 40 {
         return None;
@@ -372,6 +379,29 @@ mod tests {
         assert_eq!(got, ["a", "b", "c", "", "d", "S/PV.8701"]);
         let ls = lines(text);
         assert!(ls[4].indented && !ls[5].indented && ls[5].form_feed);
+    }
+
+    #[test]
+    fn fast_paths_agree_with_char_searches() {
+        let slow_space = |c: char| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}')
+        };
+        for c in (0..0x3100).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), slow_space(c), "{c:?}");
+        }
+        for s in ["", " ", "\u{A0}a b\u{200B} ", "\u{c}\tx\u{7f}", "é ", " \u{2028}ü\u{3000}", "abc", "\r\n\u{FEFF}"]
+        {
+            assert_eq!(trim_spaces(s), s.trim_matches(slow_space), "{s:?}");
+            assert_eq!(trim(s, Span::new(0, s.len())).of(s), s.trim_matches(slow_space), "{s:?}");
+        }
+        // Breaks before, inside and after eight-byte words; form feeds mark their line only.
+        let text = "first line of text\r\nsecond\u{c} page\rthird…\n\nfourth line, long enough\n";
+        let got: Vec<(&str, bool)> = lines(text).iter().map(|l| (l.text(text), l.form_feed)).collect();
+        let want = [("first line of text", false), ("second\u{c} page", true), ("third…", false), ("", false)];
+        assert_eq!(got[..4], want);
+        assert_eq!(got[4..], [("fourth line, long enough", false)]);
     }
 
     #[test]

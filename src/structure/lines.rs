@@ -121,7 +121,7 @@ const NAME_JOINERS: &[&str] = &[
 /// (`data/salutations.txt`) separated by `,` `;` `:`, maybe with a name or title after them
 /// (`Señor Presidente, Embajador Rafael Ramírez,`).
 pub fn is_salutation(line: &str) -> bool {
-    let s = line.trim_matches(text::is_space);
+    let s = text::trim_spaces(line);
     if s.is_empty() || s.len() > 160 || !salutation_terms().may_start(s.trim_start_matches(['*', '_'])) {
         return false;
     }
@@ -183,7 +183,7 @@ fn split_parts(s: &str) -> impl Iterator<Item = &str> {
 /// A heading inside a single statement: a numbered title (`1. Introduction:`, `II. Peace and
 /// security`), a Markdown heading (`## Climate`) or a short line in capitals; never a sentence.
 pub fn is_heading(line: &str) -> bool {
-    let s = line.trim_matches(text::is_space);
+    let s = text::trim_spaces(line);
     if s.is_empty() || s.len() > 100 || text::ends_full_stop(s) {
         return false;
     }
@@ -203,7 +203,7 @@ pub fn is_heading(line: &str) -> bool {
 /// Thanks that close a statement: `I thank you, Mr. President.`, `Thank you.`, `Je vous
 /// remercie.`, `Muchas gracias.`, `Tack.` — one short sentence.
 pub fn is_closing(line: &str) -> bool {
-    let s = line.trim_matches(text::is_space);
+    let s = text::trim_spaces(line);
     if s.is_empty() || s.len() > 90 {
         return false;
     }
@@ -261,7 +261,7 @@ pub fn note_inside(line: &str) -> Option<&str> {
 /// The line records procedure in a verbatim record (`The agenda was adopted.`); `Some(true)`
 /// when it introduces a list (`In favour:`).
 pub fn procedural_line(line: &str) -> Option<bool> {
-    let s = line.trim_matches(text::is_space);
+    let s = text::trim_spaces(line);
     let first = *s.as_bytes().first()?;
     let p = procedural();
     if p.start_bytes[first as usize] {
