@@ -236,6 +236,10 @@ fn region_segs(text: &str, lines: &[Line], furn: &[bool], from: Pos, to: usize, 
     let mut after_gap = true;
     // The last segment that is neither blank nor furniture.
     let mut prev_text: Option<Seg> = None;
+    // Whether procedure written inside a line may occur at all: one search of the whole region.
+    let start = lines.get(from.line).map_or(0, |l| l.start);
+    let end = lines.get(to.min(lines.len()).saturating_sub(1)).map_or(start, |l| l.end.max(start));
+    let inside = record && lines::may_hold_inside(Span::new(start, end).of(text));
     for i in from.line..to.min(lines.len()) {
         let l = &lines[i];
         let partial = i == from.line && from.offset > l.start;
@@ -253,7 +257,7 @@ fn region_segs(text: &str, lines: &[Line], furn: &[bool], from: Pos, to: usize, 
         let t = span.of(text);
         let finished =
             after_gap || prev_text.is_none_or(|s| s.kind != SegKind::Text || text::ends_sentence(s.span.of(text)));
-        let kind = if let Some(list) = record.then(|| lines::procedural_line(t)).flatten() {
+        let kind = if let Some(list) = record.then(|| lines::procedural_line(t, inside)).flatten() {
             list_open = list;
             procedure_open = !list && !text::ends_sentence(t);
             SegKind::Fixed(BlockKind::Procedural, false)

@@ -258,9 +258,16 @@ pub fn note_inside(line: &str) -> Option<&str> {
     })
 }
 
+/// Some line of `s` may hold a procedural phrase written inside a line (`… took the Chair`): `s`
+/// holds the longest word of one.
+pub fn may_hold_inside(s: &str) -> bool {
+    procedural().inside_keys.iter().any(|k| s.contains(k))
+}
+
 /// The line records procedure in a verbatim record (`The agenda was adopted.`); `Some(true)`
-/// when it introduces a list (`In favour:`).
-pub fn procedural_line(line: &str) -> Option<bool> {
+/// when it introduces a list (`In favour:`). `text_may_hold_inside`: the line's text (a region
+/// of lines) [`may_hold_inside`].
+pub fn procedural_line(line: &str, text_may_hold_inside: bool) -> Option<bool> {
     let s = text::trim_spaces(line);
     let first = *s.as_bytes().first()?;
     let p = procedural();
@@ -270,7 +277,7 @@ pub fn procedural_line(line: &str) -> Option<bool> {
         }
     }
     let mut inside = false;
-    if s.len() < 200 && p.inside_keys.iter().any(|k| s.contains(k)) {
+    if s.len() < 200 && text_may_hold_inside && may_hold_inside(s) {
         p.inside.for_each(s, |_, _| inside = true);
     }
     inside.then_some(false)
@@ -365,11 +372,11 @@ mod tests {
             note_inside("New York den 17 januari 2017. Det talade ordet gäller."),
             Some("Det talade ordet gäller")
         );
-        assert_eq!(procedural_line("The meeting was called to order at 10.20 a.m."), Some(false));
-        assert_eq!(procedural_line("In favour:"), Some(true));
-        assert_eq!(procedural_line("The President: I thank"), None);
-        assert_eq!(procedural_line("Mr. Dang (Viet Nam), Vice-President, took the Chair."), Some(false));
-        assert_eq!(procedural_line("Mr. X was escorted  from the rostrum."), Some(false));
-        assert_eq!(procedural_line("Mr. X was escorted away."), None);
+        assert_eq!(procedural_line("The meeting was called to order at 10.20 a.m.", true), Some(false));
+        assert_eq!(procedural_line("In favour:", true), Some(true));
+        assert_eq!(procedural_line("The President: I thank", true), None);
+        assert_eq!(procedural_line("Mr. Dang (Viet Nam), Vice-President, took the Chair.", true), Some(false));
+        assert_eq!(procedural_line("Mr. X was escorted  from the rostrum.", true), Some(false));
+        assert_eq!(procedural_line("Mr. X was escorted away.", true), None);
     }
 }
