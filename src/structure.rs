@@ -196,6 +196,8 @@ pub fn parse(text: &str, opts: &Options) -> Document {
 fn find_turns(text: &str, lines: &[Line], furn: &[bool], from: Pos) -> Vec<record::Turn> {
     let mut out = Vec::new();
     let mut i = from.line;
+    // The next colon: an intro ends with one within 300 bytes of its start.
+    let mut colon = 0;
     while i < lines.len() {
         let l = &lines[i];
         if l.is_blank() || furn[i] {
@@ -207,6 +209,13 @@ fn find_turns(text: &str, lines: &[Line], furn: &[bool], from: Pos) -> Vec<recor
         } else {
             l.content.start
         };
+        if colon < at {
+            colon = text.get(at..).and_then(|r| r.find(':')).map_or(usize::MAX, |k| at + k);
+        }
+        if colon - at >= 300 {
+            i += 1;
+            continue;
+        }
         match record::turn_at(text, lines, i, at) {
             Some(t) => {
                 let end_line = i + lines[i..].iter().position(|l| l.end >= t.span.end).unwrap_or(0);
@@ -227,6 +236,10 @@ fn region_segs(text: &str, lines: &[Line], furn: &[bool], from: Pos, to: usize, 
     let mut after_gap = true;
     // The last segment that is neither blank nor furniture.
     let mut prev_text: Option<Seg> = None;
+    // Whether procedure written inside a line may occur at all: one search of the whole region.
+    let start = lines.get(from.line).map_or(0, |l| l.start);
+    let end = lines.get(to.min(lines.len()).saturating_sub(1)).map_or(start, |l| l.end.max(start));
+    let inside = record && lines::may_hold_inside(Span::new(start, end).of(text));
     for i in from.line..to.min(lines.len()) {
         let l = &lines[i];
         let partial = i == from.line && from.offset > l.start;
@@ -244,7 +257,7 @@ fn region_segs(text: &str, lines: &[Line], furn: &[bool], from: Pos, to: usize, 
         let t = span.of(text);
         let finished =
             after_gap || prev_text.is_none_or(|s| s.kind != SegKind::Text || text::ends_sentence(s.span.of(text)));
-        let kind = if let Some(list) = record.then(|| lines::procedural_line(t)).flatten() {
+        let kind = if let Some(list) = record.then(|| lines::procedural_line(t, inside)).flatten() {
             list_open = list;
             procedure_open = !list && !text::ends_sentence(t);
             SegKind::Fixed(BlockKind::Procedural, false)

@@ -34,6 +34,10 @@ impl Line {
 /// whitespace (NBSP included), BOM, zero-width spaces and joiners, soft hyphen, and control
 /// characters (form feed, backspace, NUL …).
 pub fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        // ASCII whitespace and controls: all up to the space, and DEL.
+        return c <= ' ' || c == '\x7f';
+    }
     c.is_whitespace() || c.is_control() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}')
 }
 
@@ -41,35 +45,108 @@ pub fn is_space(c: char) -> bool {
 /// line. The empty text has no lines.
 pub fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
-    let mut start = 0;
-    while let Some(i) = crate::scan::find_any4(bytes, start, [b'\n', b'\r', b'\n', b'\r']) {
-        out.push(make_line(text, start, i));
+    // Line feeds counted in runs short enough for byte counters (which vectorise).
+    let feeds: usize = bytes.chunks(255).map(|c| c.iter().map(|&b| (b == b'\n') as u8).sum::<u8>() as usize).sum();
+    let mut out = Vec::with_capacity(feeds + 1);
+    let (mut start, mut pos, mut form_feed) = (0, 0, false);
+    while let Some(i) = next_break(bytes, pos) {
+        if bytes[i] == b'\x0c' {
+            form_feed = true;
+            pos = i + 1;
+            continue;
+        }
+        out.push(make_line(text, start, i, form_feed));
         let crlf = bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n');
         start = i + 1 + crlf as usize;
+        pos = start;
+        form_feed = false;
     }
     if start < bytes.len() {
-        out.push(make_line(text, start, bytes.len()));
+        out.push(make_line(text, start, bytes.len(), form_feed));
     }
     out
 }
 
-fn make_line(text: &str, start: usize, end: usize) -> Line {
-    let s = &text[start..end];
+/// The next LF, CR or form feed at or after `from`. Eight bytes at a time: a word is looked into
+/// only when it has a byte under 0x0E.
+fn next_break(bytes: &[u8], from: usize) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let is_break = |b: &u8| matches!(b, b'\n' | b'\r' | b'\x0c');
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if v.wrapping_sub(LO * 0x0E) & !v & HI != 0 {
+            if let Some(k) = chunk.iter().position(is_break) {
+                return Some(i + k);
+            }
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(is_break).map(|k| i + k)
+}
+
+fn make_line(text: &str, start: usize, end: usize, form_feed: bool) -> Line {
     let content = trim(text, Span::new(start, end));
-    let lead = &s[..content.start - start];
+    let lead = Span::new(start, content.start).of(text);
     let indented =
         content.start < end && lead.chars().any(|c| matches!(c, ' ' | '\t' | '\u{A0}' | '\u{2007}' | '\u{202F}'));
-    Line { start, end, content, indented, form_feed: s.contains('\u{c}') }
+    Line { start, end, content, indented, form_feed }
 }
 
 /// `span` without leading and trailing [spaces](is_space).
 pub fn trim(text: &str, span: Span) -> Span {
     let s = span.of(text);
-    let lead = s.len() - s.trim_start_matches(is_space).len();
-    let rest = &s[lead..];
-    let body = rest.trim_end_matches(is_space).len();
+    let lead = space_prefix(s);
+    let body = s.len() - lead - space_suffix(s.get(lead..).unwrap_or(""));
     Span::new(span.start + lead, span.start + lead + body)
+}
+
+/// `s` without leading and trailing [spaces](is_space) (as `s.trim_matches(is_space)`).
+pub fn trim_spaces(s: &str) -> &str {
+    let lead = space_prefix(s);
+    let rest = s.get(lead..).unwrap_or("");
+    rest.get(..rest.len() - space_suffix(rest)).unwrap_or("")
+}
+
+/// The length of the [spaces](is_space) that start `s`; ASCII bytes are tested without decoding.
+pub fn space_prefix(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x.is_ascii() {
+            if !is_space(x as char) {
+                break;
+            }
+            i += 1;
+        } else {
+            match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) if is_space(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// The length of the [spaces](is_space) that end `s`.
+fn space_suffix(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while let Some(&x) = end.checked_sub(1).and_then(|k| b.get(k)) {
+        if x.is_ascii() {
+            if !is_space(x as char) {
+                break;
+            }
+            end -= 1;
+        } else {
+            match s.get(..end).and_then(|r| r.chars().next_back()) {
+                Some(c) if is_space(c) => end -= c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    b.len() - end
 }
 
 /// Closing quotes and brackets that may follow sentence punctuation.
@@ -84,7 +161,8 @@ pub fn is_opener(c: char) -> bool {
 
 /// The last character that is not a closing quote or bracket.
 fn last_significant(s: &str) -> Option<char> {
-    s.trim_end_matches(is_space).trim_end_matches(is_closer).chars().next_back()
+    let s = s.get(..s.len() - space_suffix(s)).unwrap_or("");
+    s.trim_end_matches(is_closer).chars().next_back()
 }
 
 /// The line ends a sentence: `.`, `!`, `?`, `…`, `:` or `;`, maybe followed by closing quotes or
@@ -142,7 +220,7 @@ pub enum Furniture {
 /// Classifies one trimmed line as page furniture by its shape alone. Running titles (repeated
 /// lines next to furniture) need the whole text: see `structure`.
 pub fn furniture(s: &str) -> Option<Furniture> {
-    let s = s.trim_matches(is_space);
+    let s = trim_spaces(s);
     let b = s.as_bytes();
     if b.is_empty() || b.len() > 40 {
         return None;
@@ -301,6 +379,29 @@ mod tests {
         assert_eq!(got, ["a", "b", "c", "", "d", "S/PV.8701"]);
         let ls = lines(text);
         assert!(ls[4].indented && !ls[5].indented && ls[5].form_feed);
+    }
+
+    #[test]
+    fn fast_paths_agree_with_char_searches() {
+        let slow_space = |c: char| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}')
+        };
+        for c in (0..0x3100).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), slow_space(c), "{c:?}");
+        }
+        for s in ["", " ", "\u{A0}a b\u{200B} ", "\u{c}\tx\u{7f}", "é ", " \u{2028}ü\u{3000}", "abc", "\r\n\u{FEFF}"]
+        {
+            assert_eq!(trim_spaces(s), s.trim_matches(slow_space), "{s:?}");
+            assert_eq!(trim(s, Span::new(0, s.len())).of(s), s.trim_matches(slow_space), "{s:?}");
+        }
+        // Breaks before, inside and after eight-byte words; form feeds mark their line only.
+        let text = "first line of text\r\nsecond\u{c} page\rthird…\n\nfourth line, long enough\n";
+        let got: Vec<(&str, bool)> = lines(text).iter().map(|l| (l.text(text), l.form_feed)).collect();
+        let want = [("first line of text", false), ("second\u{c} page", true), ("third…", false), ("", false)];
+        assert_eq!(got[..4], want);
+        assert_eq!(got[4..], [("fourth line, long enough", false)]);
     }
 
     #[test]

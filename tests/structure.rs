@@ -586,3 +586,12 @@ fn regression_cover_president_cut_inside_a_character() {
     let d = doc(&text);
     assert_eq!(d.meeting.and_then(|m| m.symbol).as_deref(), Some("S/PV.1"));
 }
+
+/// Procedure written inside a line (`data/procedural.txt`: `… took the Chair`) in a record.
+#[test]
+fn procedure_written_inside_a_line() {
+    let text = "Mr. Bessho (Japan): I thank you.\n\nMr. Dang (Viet Nam), Vice-President, took the Chair.\n\n\
+                The President: We continue.\n";
+    let got = blocks(text, &doc(text));
+    assert!(got.contains(&(Procedural, "Mr. Dang (Viet Nam), Vice-President, took the Chair.")), "{got:?}");
+}

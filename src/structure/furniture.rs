@@ -3,7 +3,7 @@
 //! stand next to strong furniture or a page break, with only blank lines between. A repeated
 //! numeric date, and a bare page number alone between blank lines, are furniture too.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::text::{self, Furniture, Line};
 
@@ -42,21 +42,29 @@ pub fn mark(text: &str, lines: &[Line]) -> Vec<bool> {
     }
     let title_shape = |t: &str| t.len() <= 100 && !text::ends_sentence(t) && text::starts_sentence(t);
     // Lines that may repeat: weak shapes and running titles beside furniture. Count them.
-    let mut wanted: HashSet<&str> = HashSet::new();
-    for i in 0..n {
-        let t = lines[i].text(text);
-        let weak = shape[i] == Some(Furniture::Weak);
-        if weak || (title_shape(t) && beside(i, lines, &furn, &prev, &next)) {
-            wanted.insert(t);
+    let wanted: Vec<&str> = (0..n)
+        .filter(|&i| {
+            shape[i] == Some(Furniture::Weak)
+                || (beside(i, lines, &furn, &prev, &next) && title_shape(lines[i].text(text)))
+        })
+        .map(|i| lines[i].text(text))
+        .collect();
+    let mut counts: HashMap<&str, u32> = HashMap::with_capacity(wanted.len());
+    // The lengths (at most 100 bytes) and first bytes of the wanted lines, as one 256-bit set of
+    // first bytes per length: only lines that share both are hashed.
+    let mut shapes = vec![[0u64; 4]; wanted.iter().map(|t| t.len() + 1).max().unwrap_or(0)];
+    let first = |t: &str| t.as_bytes().first().map_or(0, |&b| b as usize);
+    for &t in &wanted {
+        counts.insert(t, 0);
+        if let Some(set) = shapes.get_mut(t.len()) {
+            set[first(t) / 64] |= 1 << (first(t) % 64);
         }
     }
-    let lens: HashSet<usize> = wanted.iter().map(|t| t.len()).collect();
-    let mut counts: HashMap<&str, u32> = HashMap::new();
-    if !wanted.is_empty() {
-        for l in lines {
-            let t = l.text(text);
-            if lens.contains(&t.len()) && wanted.contains(t) {
-                *counts.entry(t).or_insert(0) += 1;
+    for l in lines {
+        let t = l.text(text);
+        if shapes.get(t.len()).is_some_and(|set| set[first(t) / 64] & (1 << (first(t) % 64)) != 0) {
+            if let Some(c) = counts.get_mut(t) {
+                *c += 1;
             }
         }
     }
@@ -73,7 +81,7 @@ pub fn mark(text: &str, lines: &[Line]) -> Vec<bool> {
             // A bare page number alone between blank lines.
             let page_number = weak && t.trim_end_matches('.').bytes().all(|b| b.is_ascii_digit());
             let alone = page_number && i > 0 && i + 1 < n && lines[i - 1].is_blank() && lines[i + 1].is_blank();
-            if (weak && (near || repeated(t) || alone)) || (title_shape(t) && near && repeated(t)) {
+            if (weak && (near || repeated(t) || alone)) || (near && title_shape(t) && repeated(t)) {
                 furn[i] = true;
             }
         }

@@ -2,30 +2,39 @@
 //! (`I thank you, Mr. President.`), editorial notes (`(As delivered)`), procedural lines of a
 //! record (`The meeting rose at 10.25 a.m.`).
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::text;
 
-/// Lowercase terms that start a line, longest first, and the lowercase letters they start with
-/// (a cheap first test for each line).
+/// Lowercase terms that start a line, longest first, and the same by their first letter (a cheap
+/// first test for each line).
 struct LineTerms {
     list: Vec<String>,
-    initials: Vec<char>,
+    /// (first letter, index in `list`), sorted: each letter's terms, longest first.
+    by_initial: Vec<(char, usize)>,
 }
 
 impl LineTerms {
     fn new(data: &'static str) -> LineTerms {
         let mut list: Vec<String> = crate::data::entries(data).map(str::to_lowercase).collect();
         list.sort_unstable_by_key(|t| std::cmp::Reverse(t.len()));
-        let mut initials: Vec<char> = list.iter().filter_map(|t| t.chars().next()).collect();
-        initials.sort_unstable();
-        initials.dedup();
-        LineTerms { list, initials }
+        let mut by_initial: Vec<(char, usize)> =
+            list.iter().enumerate().filter_map(|(i, t)| Some((t.chars().next()?, i))).collect();
+        by_initial.sort_unstable();
+        LineTerms { list, by_initial }
     }
 
     /// `s` may start with one of the phrases (by its first letter, ignoring case).
     fn may_start(&self, s: &str) -> bool {
-        s.chars().next().is_some_and(|c| c.to_lowercase().any(|l| self.initials.binary_search(&l).is_ok()))
+        s.chars().next().is_some_and(|c| c.to_lowercase().any(|l| self.starting_with(l).next().is_some()))
+    }
+
+    /// The terms that start with `c`, longest first.
+    fn starting_with(&self, c: char) -> impl Iterator<Item = &str> {
+        let from = self.by_initial.partition_point(|&(f, _)| f < c);
+        let run = self.by_initial.get(from..).unwrap_or_default();
+        run.iter().take_while(move |&&(f, _)| f == c).filter_map(|&(_, i)| self.list.get(i).map(String::as_str))
     }
 }
 
@@ -43,19 +52,38 @@ fn notes() -> &'static LineTerms {
 /// (written `… took the Chair`).
 struct Procedure {
     starts: Vec<&'static str>,
+    /// The first bytes of `starts`.
+    start_bytes: [bool; 256],
     inside: crate::phrases::Phrases,
+    /// The longest word of each inside phrase: a line without any of them holds none of the
+    /// phrases (they match in exact case, and only quotes and hyphens fold).
+    inside_keys: Vec<&'static str>,
 }
 
 fn procedural() -> &'static Procedure {
     static L: OnceLock<Procedure> = OnceLock::new();
     L.get_or_init(|| {
-        let mut p = Procedure { starts: Vec::new(), inside: crate::phrases::Phrases::new(crate::phrases::Case::Exact) };
+        let mut p = Procedure {
+            starts: Vec::new(),
+            start_bytes: [false; 256],
+            inside: crate::phrases::Phrases::new(crate::phrases::Case::Exact),
+            inside_keys: Vec::new(),
+        };
         for phrase in crate::data::entries(data_file!("data", "procedural.txt")) {
             match phrase.strip_prefix("… ") {
                 Some(inner) => {
                     p.inside.add(inner);
+                    let key = inner.split(|c: char| !c.is_alphanumeric()).max_by_key(|w| w.len()).unwrap_or("");
+                    if !p.inside_keys.contains(&key) {
+                        p.inside_keys.push(key);
+                    }
                 }
-                None => p.starts.push(phrase),
+                None => {
+                    if let Some(&b) = phrase.as_bytes().first() {
+                        p.start_bytes[b as usize] = true;
+                    }
+                    p.starts.push(phrase);
+                }
             }
         }
         p
@@ -71,6 +99,19 @@ fn starts_with_term(part: &str, term: &str) -> bool {
         && !part[n..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
+/// `part`, lowercased, begins with the whole (lowercase) `term`: [`starts_with_term`] on
+/// `part.to_lowercase()` without making that string. The same for every term, as none holds a
+/// sigma (the one letter whose lowercase depends on what follows).
+fn lowered_starts_with_term(part: &str, term: &str) -> bool {
+    if let Some(head) = part.as_bytes().get(..term.len()).filter(|h| h.is_ascii()) {
+        // ASCII lowercases byte by byte (and never to a non-ASCII term).
+        let next = part.get(term.len()..).and_then(|r| r.chars().next()).and_then(|c| c.to_lowercase().next());
+        return head.iter().map(u8::to_ascii_lowercase).eq(term.bytes()) && !next.is_some_and(char::is_alphanumeric);
+    }
+    let mut lower = part.chars().flat_map(char::to_lowercase);
+    term.chars().all(|t| lower.next() == Some(t)) && !lower.next().is_some_and(char::is_alphanumeric)
+}
+
 /// Words that may join a salutation's parts or start a name after it.
 const NAME_JOINERS: &[&str] = &[
     "of", "the", "and", "de", "la", "le", "les", "del", "des", "du", "los", "las", "el", "y", "et", "och", "l’", "l'",
@@ -80,12 +121,13 @@ const NAME_JOINERS: &[&str] = &[
 /// (`data/salutations.txt`) separated by `,` `;` `:`, maybe with a name or title after them
 /// (`Señor Presidente, Embajador Rafael Ramírez,`).
 pub fn is_salutation(line: &str) -> bool {
-    let s = line.trim_matches(text::is_space);
+    let s = text::trim_spaces(line);
     if s.is_empty() || s.len() > 160 || !salutation_terms().may_start(s.trim_start_matches(['*', '_'])) {
         return false;
     }
     // Without Markdown emphasis (`**Monsieur le Président**,`).
-    let plain = s.replace(['*', '_'], "");
+    let plain: Cow<str> =
+        if s.bytes().any(|b| b == b'*' || b == b'_') { s.replace(['*', '_'], "").into() } else { s.into() };
     let s = plain.trim();
     if s.is_empty() || s.ends_with(['.', '?']) || s.ends_with(".”") {
         return false;
@@ -105,9 +147,9 @@ pub fn is_salutation(line: &str) -> bool {
             && words.iter().any(|w| capital(w))
     };
     let mut parts = 0;
-    for part in s.split([',', ';', ':', '!']).map(str::trim).filter(|p| !p.is_empty()) {
-        let lower = part.to_lowercase();
-        let term = salutation_terms().list.iter().find(|t| starts_with_term(&lower, t));
+    for part in split_parts(s) {
+        let first = part.chars().flat_map(char::to_lowercase).next();
+        let term = first.and_then(|f| salutation_terms().starting_with(f).find(|t| lowered_starts_with_term(part, t)));
         let ok = match term {
             // The tail after the term, in the original case (lowercasing may change lengths).
             Some(t) => {
@@ -125,10 +167,23 @@ pub fn is_salutation(line: &str) -> bool {
     parts > 0
 }
 
+/// The parts of `s` between `,` `;` `:` and `!`, trimmed, without empty ones.
+fn split_parts(s: &str) -> impl Iterator<Item = &str> {
+    let mut from = Some(0);
+    std::iter::from_fn(move || {
+        let start = from?;
+        let end = crate::scan::find_any4(s.as_bytes(), start, [b',', b';', b':', b'!']);
+        from = end.map(|e| e + 1);
+        Some(s.get(start..end.unwrap_or(s.len())).unwrap_or(""))
+    })
+    .map(str::trim)
+    .filter(|p| !p.is_empty())
+}
+
 /// A heading inside a single statement: a numbered title (`1. Introduction:`, `II. Peace and
 /// security`), a Markdown heading (`## Climate`) or a short line in capitals; never a sentence.
 pub fn is_heading(line: &str) -> bool {
-    let s = line.trim_matches(text::is_space);
+    let s = text::trim_spaces(line);
     if s.is_empty() || s.len() > 100 || text::ends_full_stop(s) {
         return false;
     }
@@ -141,14 +196,14 @@ pub fn is_heading(line: &str) -> bool {
         && head[..head.len() - 1].chars().all(|c| c.is_ascii_digit() || "IVX".contains(c))
         && !head[..head.len() - 1].is_empty()
         && rest.chars().next().is_some_and(char::is_uppercase);
-    let words = s.split_whitespace().count();
-    numbered || (text::is_all_caps(s) && (2..=10).contains(&words) && !s.contains(':'))
+    let words = || s.split_whitespace().count();
+    numbered || (text::is_all_caps(s) && (2..=10).contains(&words()) && !s.contains(':'))
 }
 
 /// Thanks that close a statement: `I thank you, Mr. President.`, `Thank you.`, `Je vous
 /// remercie.`, `Muchas gracias.`, `Tack.` — one short sentence.
 pub fn is_closing(line: &str) -> bool {
-    let s = line.trim_matches(text::is_space);
+    let s = text::trim_spaces(line);
     if s.is_empty() || s.len() > 90 {
         return false;
     }
@@ -177,13 +232,15 @@ pub fn is_closing(line: &str) -> bool {
 /// The note a line holds (`Check against delivery`, `(As delivered)`, `[ENDS]`), without its
 /// brackets and final stop; `None` for other lines. Long lines are never notes.
 pub fn note(line: &str) -> Option<&str> {
-    let s = line.trim_matches(|c: char| text::is_space(c) || "()[]*_".contains(c));
+    let s = line.trim_matches(|c: char| text::is_space(c) || matches!(c, '(' | ')' | '[' | ']' | '*' | '_'));
     let s = s.trim_end_matches(['.', '…', ' ']);
     if s.is_empty() || s.len() > 60 || !notes().may_start(s) {
         return None;
     }
-    let lower = s.to_lowercase();
-    notes().list.iter().any(|n| starts_with_term(&lower, n) && lower.len() <= n.len() + 24).then_some(s)
+    let lower_len = || s.chars().flat_map(char::to_lowercase).map(char::len_utf8).sum::<usize>();
+    let first = s.chars().flat_map(char::to_lowercase).next();
+    let hit = |n: &str| lowered_starts_with_term(s, n) && lower_len() <= n.len() + 24;
+    first.is_some_and(|f| notes().starting_with(f).any(hit)).then_some(s)
 }
 
 /// A note phrase anywhere in a header line (`New York den 17 januari 2017. Det talade ordet
@@ -201,17 +258,26 @@ pub fn note_inside(line: &str) -> Option<&str> {
     })
 }
 
+/// Some line of `s` may hold a procedural phrase written inside a line (`… took the Chair`): `s`
+/// holds the longest word of one.
+pub fn may_hold_inside(s: &str) -> bool {
+    procedural().inside_keys.iter().any(|k| s.contains(k))
+}
+
 /// The line records procedure in a verbatim record (`The agenda was adopted.`); `Some(true)`
-/// when it introduces a list (`In favour:`).
-pub fn procedural_line(line: &str) -> Option<bool> {
-    let s = line.trim_matches(text::is_space);
+/// when it introduces a list (`In favour:`). `text_may_hold_inside`: the line's text (a region
+/// of lines) [`may_hold_inside`].
+pub fn procedural_line(line: &str, text_may_hold_inside: bool) -> Option<bool> {
+    let s = text::trim_spaces(line);
     let first = *s.as_bytes().first()?;
     let p = procedural();
-    if let Some(hit) = p.starts.iter().find(|h| h.as_bytes()[0] == first && s.starts_with(**h)) {
-        return Some(hit.ends_with(':') && s.len() <= hit.len() + 1);
+    if p.start_bytes[first as usize] {
+        if let Some(hit) = p.starts.iter().find(|h| h.as_bytes()[0] == first && s.starts_with(**h)) {
+            return Some(hit.ends_with(':') && s.len() <= hit.len() + 1);
+        }
     }
     let mut inside = false;
-    if s.len() < 200 {
+    if s.len() < 200 && text_may_hold_inside && may_hold_inside(s) {
         p.inside.for_each(s, |_, _| inside = true);
     }
     inside.then_some(false)
@@ -306,8 +372,11 @@ mod tests {
             note_inside("New York den 17 januari 2017. Det talade ordet gäller."),
             Some("Det talade ordet gäller")
         );
-        assert_eq!(procedural_line("The meeting was called to order at 10.20 a.m."), Some(false));
-        assert_eq!(procedural_line("In favour:"), Some(true));
-        assert_eq!(procedural_line("The President: I thank"), None);
+        assert_eq!(procedural_line("The meeting was called to order at 10.20 a.m.", true), Some(false));
+        assert_eq!(procedural_line("In favour:", true), Some(true));
+        assert_eq!(procedural_line("The President: I thank", true), None);
+        assert_eq!(procedural_line("Mr. Dang (Viet Nam), Vice-President, took the Chair.", true), Some(false));
+        assert_eq!(procedural_line("Mr. X was escorted  from the rostrum.", true), Some(false));
+        assert_eq!(procedural_line("Mr. X was escorted away.", true), None);
     }
 }

@@ -87,8 +87,7 @@ pub fn layout<'a>(text: &str, regions: impl Iterator<Item = &'a [Seg]>) -> Layou
     if n < 3 {
         return Layout::Lines;
     }
-    lens.sort_unstable();
-    let median = lens[n / 2];
+    let median = *lens.select_nth_unstable(n / 2).1;
     if median >= 100 || ends * 100 >= 45 * n {
         Layout::Lines
     } else if indented >= 3 && indented * 40 >= n && indented * 5 <= 2 * n {

@@ -254,7 +254,7 @@ pub struct Turn {
 pub fn turn_at(text: &str, lines: &[Line], line: usize, at: usize) -> Option<Turn> {
     let s = &text[at..floor_boundary(text, at + 300)];
     let first = s.chars().next()?;
-    if !(first.is_uppercase()) {
+    if !first.is_uppercase() {
         return None;
     }
     let mut sp = Speaker::default();
@@ -273,7 +273,9 @@ pub fn turn_at(text: &str, lines: &[Line], line: usize, at: usize) -> Option<Tur
         let after = |h: &str| {
             h.as_bytes()[0] == s.as_bytes()[0] && s.starts_with(h) && s[h.len()..].starts_with([' ', '\u{A0}'])
         };
-        if let Some(h) = TURN_HONORIFICS.iter().find(|h| after(h)) {
+        // An honorific is one word: the line's first, ending at a space or NBSP.
+        let first_word = s.find([' ', '\u{A0}']).map(|k| &s[..k]);
+        if let Some(h) = TURN_HONORIFICS.iter().find(|h| first_word == Some(**h)) {
             sp.honorific = Some(h.to_string());
             p = h.len();
         } else {

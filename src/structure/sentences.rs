@@ -15,13 +15,16 @@ use crate::text;
 struct Abbreviations {
     hard: WordSet,
     soft: WordSet,
+    /// The longest abbreviation's length: longer tokens need no lookup.
+    max_len: usize,
 }
 
 fn abbreviations() -> &'static Abbreviations {
     static A: OnceLock<Abbreviations> = OnceLock::new();
     A.get_or_init(|| {
-        let mut a = Abbreviations { hard: WordSet::default(), soft: WordSet::default() };
+        let mut a = Abbreviations { hard: WordSet::default(), soft: WordSet::default(), max_len: 0 };
         for line in crate::data::entries(data_file!("data", "abbreviations.txt")) {
+            a.max_len = a.max_len.max(line.len());
             match line.strip_prefix('~') {
                 Some(w) => a.soft.insert(w),
                 None => a.hard.insert(line),
@@ -66,8 +69,7 @@ pub fn split(text: &str, span: Span) -> Vec<Sentence> {
         }
         let end = j;
         // Space, then the next word.
-        let after = &s[end..];
-        let gap = after.len() - after.trim_start_matches(text::is_space).len();
+        let gap = text::space_prefix(&s[end..]);
         if gap == 0 || end + gap >= s.len() {
             i = end.max(i + 1);
             continue;
@@ -96,16 +98,14 @@ fn no_break_after(s: &str, stop: usize, c: u8, next: &str) -> bool {
         return false;
     }
     // The token before the stop, with the stop, without leading openers.
-    let before = &s[..stop];
-    let tstart = before
-        .rfind(|ch: char| text::is_space(ch))
-        .map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
-    let token = s[tstart..=stop].trim_start_matches(text::is_opener);
+    let tstart = token_start(s.get(..stop).unwrap_or(""));
+    let token = s.get(tstart..=stop).unwrap_or("").trim_start_matches(text::is_opener);
     let ab = abbreviations();
-    if ab.hard.contains(token) {
+    let listed = token.len() <= ab.max_len;
+    if listed && ab.hard.contains(token) {
         return true;
     }
-    if ab.soft.contains(token) {
+    if listed && ab.soft.contains(token) {
         let first = next.split_whitespace().next().unwrap_or("");
         return !OPENERS.contains(&first.trim_end_matches(','));
     }
@@ -113,6 +113,20 @@ fn no_break_after(s: &str, stop: usize, c: u8, next: &str) -> bool {
     // An initial (`F.`) or an initialism with inner stops (`U.N.`, `A.U.`).
     matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase())
         || (token.bytes().filter(|&b| b == b'.').count() >= 2 && token.split('.').all(|p| p.chars().count() <= 2))
+}
+
+/// Where the last token of `s` starts: after its last [space](text::is_space), or at 0.
+fn token_start(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut k = b.len();
+    while let Some(&x) = k.checked_sub(1).and_then(|p| b.get(p)) {
+        let c = if x.is_ascii() { x as char } else { s.get(..k).and_then(|r| r.chars().next_back()).unwrap_or(' ') };
+        if text::is_space(c) {
+            break;
+        }
+        k -= c.len_utf8();
+    }
+    k
 }
 
 #[cfg(test)]
