@@ -66,6 +66,8 @@ pub struct Phrases {
     phrases: Vec<String>,
     /// For each trie node, the ids of the phrases that end there.
     ends: Vec<Vec<u32>>,
+    /// For each trie node, whether some phrase goes on from it.
+    has_next: Vec<bool>,
     edges: HashMap<u64, u32, BuildHasherDefault<FastHasher>>,
     /// Bit `hash >> 48` is set when some phrase starts with a token of that hash.
     first: Vec<u64>,
@@ -89,6 +91,7 @@ impl Phrases {
             case,
             phrases: Vec::new(),
             ends: vec![Vec::new()],
+            has_next: vec![false],
             edges: HashMap::default(),
             first: vec![0; FILTER_BITS / 64],
             heads: HeadSet::new(16),
@@ -150,6 +153,8 @@ impl Phrases {
                 None => {
                     let n = self.ends.len() as u32;
                     self.ends.push(Vec::new());
+                    self.has_next.push(false);
+                    self.has_next[node as usize] = true;
                     self.edges.insert(key, n);
                     n
                 }
@@ -337,6 +342,9 @@ impl Phrases {
                 if folds_to(&text[start..t.end], &self.phrases[id as usize], self.case) {
                     f(Span::new(start, t.end), id);
                 }
+            }
+            if !self.has_next[node as usize] {
+                break;
             }
             next = next_token(text, t.end, self.case).filter(|t| t.gap != Gap::Blank);
             gap = next.map_or(Gap::None, |t| t.gap);
