@@ -86,24 +86,38 @@ fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
     (low + LO * (0x80 - lo) as u64) & !(low + LO * (0x7f - hi) as u64) & !v & HI
 }
 
+/// The high bit of each byte of `v` that is an ASCII letter.
+#[inline(always)]
+fn letter_bytes(v: u64) -> u64 {
+    in_range(v | (LO * 0x20), b'a', b'z')
+}
+
 /// The high bit of each byte of `v` that is an ASCII letter, digit or `_`.
 #[inline(always)]
 fn word_bytes(v: u64) -> u64 {
     let under = !(((v & !HI) ^ (LO * 0x5f)) + LO * 0x7f) & !v & HI;
-    in_range(v | (LO * 0x20), b'a', b'z') | in_range(v, b'0', b'9') | under
+    letter_bytes(v) | in_range(v, b'0', b'9') | under
 }
 
-/// The end of the run of ASCII letters, digits and `_` starting at `i`: eight bytes per step.
-#[inline]
-pub fn ascii_word_end(hay: &[u8], mut i: usize) -> usize {
+/// The first offset at or after `i` whose byte `hit` accepts, eight bytes per step: `hits(v)` has
+/// the high bit of each byte of `v` that `hit` accepts.
+#[inline(always)]
+fn find_byte(hay: &[u8], mut i: usize, hits: impl Fn(u64) -> u64, hit: impl Fn(u8) -> bool) -> Option<usize> {
     while let Some(v) = load8(hay, i) {
-        let rest = !word_bytes(v) & HI;
-        if rest != 0 {
-            return i + (rest.trailing_zeros() / 8) as usize;
+        let found = hits(v);
+        if found != 0 {
+            return Some(i + (found.trailing_zeros() / 8) as usize);
         }
         i += 8;
     }
-    i + hay.get(i..).unwrap_or_default().iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count()
+    hay.get(i..)?.iter().position(|&b| hit(b)).map(|k| i + k)
+}
+
+/// The end of the run of ASCII letters, digits and `_` starting at `i`.
+#[inline]
+pub fn ascii_word_end(hay: &[u8], i: usize) -> usize {
+    let other = |b: u8| !(b.is_ascii_alphanumeric() || b == b'_');
+    find_byte(hay, i, |v| !word_bytes(v) & HI, other).unwrap_or(hay.len().max(i))
 }
 
 /// The first four bytes of `w` (fewer when it is shorter, the rest zero), with bit 5 of each set:
@@ -162,7 +176,7 @@ impl HeadSet {
 #[inline]
 pub fn short_ascii_word(hay: &[u8], i: usize) -> Option<(usize, u32)> {
     let v = load8(hay, i)?;
-    let rest = !in_range(v | (LO * 0x20), b'a', b'z') & HI;
+    let rest = !letter_bytes(v) & HI;
     let len = (rest.trailing_zeros() / 8) as usize;
     if len == 8 || (v >> (8 * len)) & 0x80 != 0 {
         return None;
@@ -171,28 +185,14 @@ pub fn short_ascii_word(hay: &[u8], i: usize) -> Option<(usize, u32)> {
     Some((len, (v as u32 | 0x2020_2020) & keep))
 }
 
-/// The first ASCII digit in `hay` at or after `i`: eight bytes per step.
-pub fn next_digit(hay: &[u8], mut i: usize) -> Option<usize> {
-    while let Some(v) = load8(hay, i) {
-        let digits = in_range(v, b'0', b'9');
-        if digits != 0 {
-            return Some(i + (digits.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    hay.get(i..)?.iter().position(u8::is_ascii_digit).map(|k| i + k)
+/// The first ASCII digit in `hay` at or after `i`.
+pub fn next_digit(hay: &[u8], i: usize) -> Option<usize> {
+    find_byte(hay, i, |v| in_range(v, b'0', b'9'), |b| b.is_ascii_digit())
 }
 
-/// The first ASCII capital or non-ASCII byte in `hay` at or after `i`: eight bytes per step.
-pub fn next_capital_or_multi(hay: &[u8], mut i: usize) -> Option<usize> {
-    while let Some(v) = load8(hay, i) {
-        let found = in_range(v, b'A', b'Z') | (v & HI);
-        if found != 0 {
-            return Some(i + (found.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    hay.get(i..)?.iter().position(|b| b.is_ascii_uppercase() || *b >= 0x80).map(|k| i + k)
+/// The first ASCII capital or non-ASCII byte in `hay` at or after `i`.
+pub fn next_capital_or_multi(hay: &[u8], i: usize) -> Option<usize> {
+    find_byte(hay, i, |v| in_range(v, b'A', b'Z') | (v & HI), |b| b.is_ascii_uppercase() || b >= 0x80)
 }
 
 /// The offsets in `hay` that follow ASCII whitespace (as [`u8::is_ascii_whitespace`] has it), in
@@ -246,20 +246,10 @@ pub fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     (i..hay.len()).find(|&at| matches(at))
 }
 
-/// The first of the bytes `a`, `b`, `c`, `d` in `hay` at or after `from`: eight bytes per step.
+/// The first of the bytes `a`, `b`, `c`, `d` in `hay` at or after `from`.
 pub fn find_any4(hay: &[u8], from: usize, [a, b, c, d]: [u8; 4]) -> Option<usize> {
-    let has = |v: u64, x: u8| {
-        let t = v ^ (LO * x as u64);
-        t.wrapping_sub(LO) & !t & HI
-    };
-    let mut i = from;
-    while let Some(v) = load8(hay, i) {
-        if has(v, a) | has(v, b) | has(v, c) | has(v, d) != 0 {
-            break;
-        }
-        i += 8;
-    }
-    hay.get(i..)?.iter().position(|&x| x == a || x == b || x == c || x == d).map(|k| i + k)
+    let hits = |v| has_byte(v, a) | has_byte(v, b) | has_byte(v, c) | has_byte(v, d);
+    find_byte(hay, from, hits, |x| x == a || x == b || x == c || x == d)
 }
 
 /// The end of the ASCII digits starting at `i`.
@@ -281,17 +271,10 @@ pub fn letters(text: &str, i: usize) -> usize {
     j
 }
 
-/// The end of the run of ASCII letters starting at `i`: eight bytes per step.
+/// The end of the run of ASCII letters starting at `i`.
 #[inline]
-fn ascii_letters_end(hay: &[u8], mut i: usize) -> usize {
-    while let Some(v) = load8(hay, i) {
-        let rest = !in_range(v | (LO * 0x20), b'a', b'z') & HI;
-        if rest != 0 {
-            return i + (rest.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    i + hay.get(i..).unwrap_or_default().iter().take_while(|b| b.is_ascii_alphabetic()).count()
+fn ascii_letters_end(hay: &[u8], i: usize) -> usize {
+    find_byte(hay, i, |v| !letter_bytes(v) & HI, |b| !b.is_ascii_alphabetic()).unwrap_or(hay.len().max(i))
 }
 
 /// If `text[i..]` starts with one of `words` (exactly, as a whole word), its end.
