@@ -1,4 +1,4 @@
-// The benchmark inputs, built exactly as the native bench (src/bin/bench.rs) builds them:
+// The benchmark inputs, built exactly as the native bench (src/bin/bench/inputs.rs) builds them:
 // every *.txt of the corpus's seed/, dev/ and extra/ folders, in that order and by name within
 // each, joined with a blank line (and one after the last), repeated until long enough, cut at the
 // last line break at or before the size. Sizes are in UTF-8 bytes; MB = 10^6 bytes.

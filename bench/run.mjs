@@ -322,7 +322,7 @@ const size = (b) => (b == null ? '–' : b >= 1e6 ? `${f1(b / 1e6)} MB` : `${f1(
 const kb = (b) => (b == null ? '–' : `${(b / 1000).toFixed(1)} KB`);
 const check = (ok) => (ok == null ? '' : ok ? '✓' : '✗');
 
-/** The markdown report of `native` (src/bin/bench.rs JSON, or null) and `browser` figures. */
+/** The markdown report of `native` (src/bin/bench/ JSON, or null) and `browser` figures. */
 export function renderTable(native, browser, machine) {
   const rows = [];
   const row = (figure, value, budget = '', ok = null) => rows.push(`| ${figure} | ${value} | ${budget} | ${check(ok)} |`);
@@ -413,7 +413,7 @@ export function renderTable(native, browser, machine) {
     lines.push(`| total | ${kb(browser.transfer.total_bytes)} | ${kb(browser.transfer.total_gzip)} |`, '');
   }
   const notes = [];
-  if (native) notes.push('Native: `target/release/bench` (src/bin/bench.rs), release profile of Cargo.toml; "per CPU-second": the bytes of all timed runs over the CPU time of the thread (steadier than wall-clock time when the machine is busy); peak heap from a counting global allocator; the CLI runs write JSON to /dev/null.');
+  if (native) notes.push('Native: `target/release/bench` (src/bin/bench/), release profile of Cargo.toml; "per CPU-second": the bytes of all timed runs over the CPU time of the thread (steadier than wall-clock time when the machine is busy); peak heap from a counting global allocator; the CLI runs write JSON to /dev/null.');
   notes.push('A load average near or above the number of cores means other work shared the machine: wall-clock figures are then slower than the program is, and the CLI cannot gain from more jobs.');
   notes.push('Viewer times: from setting the textarea and dispatching `input` (as a paste) in www/index.html at 1280×900; "first screen": the first mark of the new view laid out within one screen of the view\'s top and painted; "whole view": html[data-busy] removed and the next frame painted. Texts under 20 K characters are analysed on the page; the page sends a longer pasted text to the worker at once, which answers first for a prefix of about 30 K characters (the first screen is drawn from it), then for the whole text; it waits for a pause only after typing in a text of 100 K characters or more (400 ms; not measured here). "Rendering" runs from the arrival of the worker\'s answer to the painted frame, so it includes the wait for the next frame (up to 16.7 ms at 60 Hz).');
   notes.push('compromise: the same texts, `nlp(text)` then `.people()`, `.places()`, `.organizations()` as arrays; not run on 10 MB (about two minutes at its speed). It tags parts of speech for every word, which statement-viewer does not do: the ratio compares the two tools on this task, not the same work.');

@@ -2,10 +2,13 @@
 //!
 //!   cargo run --release --example stages -- [BYTES | FILE] [STAGE]
 //!
-//! The input is FILE, or the corpus statements (`../shared/corpus/{seed,dev,extra}/*.txt`, joined
-//! with blank lines as `make bench` joins them) repeated and cut to BYTES (default 1000000).
+//! The input is FILE, or the benchmark's mixed corpus input (src/bin/bench/inputs.rs) of BYTES
+//! (default 1000000).
 //! Prints the fastest of several runs of each stage (or only of the stages whose name contains
 //! STAGE, run once: for a profiler), in milliseconds.
+
+#[path = "../src/bin/bench/inputs.rs"]
+mod inputs;
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -29,29 +32,11 @@ fn fastest<R>(name: &str, runs: usize, f: impl Fn() -> R) {
     println!("{name:24} {best:9.2} ms");
 }
 
+/// The bench's mixed corpus input cut to `size` bytes.
 fn corpus(size: usize) -> String {
-    let mut joined = String::new();
-    for dir in ["seed", "dev", "extra"] {
-        let Ok(entries) = std::fs::read_dir(format!("../shared/corpus/{dir}")) else { continue };
-        let mut files: Vec<_> =
-            entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
-        files.sort();
-        for f in files {
-            joined.push_str(&std::fs::read_to_string(f).unwrap_or_default());
-            joined.push_str("\n\n");
-        }
-    }
-    assert!(!joined.is_empty(), "no corpus at ../shared/corpus: give a FILE");
-    let mut text = String::new();
-    while text.len() < size {
-        text.push_str(&joined);
-    }
-    let mut cut = size;
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    text.truncate(text[..cut].rfind('\n').unwrap_or(cut));
-    text
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let unit = inputs::corpus_files(&dir).and_then(|files| inputs::corpus_unit(&files));
+    inputs::mixed(&unit.expect("the corpus at ../shared/corpus (or give a FILE)"), size)
 }
 
 fn main() {

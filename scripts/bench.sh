@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make bench`: builds what the benchmarks need (release CLI and bench binary, the WebAssembly
-# package), runs the native benchmark (src/bin/bench.rs) and the browser benchmark (bench/run.mjs:
+# package), runs the native benchmark (src/bin/bench/) and the browser benchmark (bench/run.mjs:
 # headless Chromium, the JS API, the viewer page, compromise side by side), and prints one
 # markdown table, also written to bench/RESULTS.md. Figures are reported, never asserted.
 #   scripts/bench.sh [--quick]   --quick: fewer runs and no 10 MB inputs (about a minute)

@@ -26,6 +26,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
+mod inputs;
+use inputs::{corpus_files, corpus_unit, mixed};
+
 // ---------------------------------------------------------------------------------------------
 // Counting allocator: bytes in use now and the most in use since the last reset, while enabled.
 
@@ -99,37 +102,6 @@ const MB: f64 = 1e6;
 
 /// The verbatim record behind the `1MB-record` input (the same as bench/run.mjs uses).
 const RECORD_FILE: &str = "dev/k4_SPV.8701_2020-01-13_Middle_East_vote_pdftotext.txt";
-
-/// The corpus statements in the documented order.
-fn corpus_files(corpus: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut all = Vec::new();
-    for dir in ["seed", "dev", "extra"] {
-        let d = corpus.join(dir);
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&d)
-            .map_err(|e| format!("{}: {e}", d.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        files.sort();
-        all.extend(files);
-    }
-    if all.is_empty() {
-        return Err(format!("no *.txt statements in {}", corpus.display()));
-    }
-    Ok(all)
-}
-
-/// The corpus joined with blank lines, repeated to at least `size` bytes, cut at the last line
-/// break at or before `size` (so never inside a character).
-fn mixed(unit: &[u8], size: usize) -> String {
-    let mut buf = Vec::with_capacity(size + unit.len());
-    while buf.len() < size {
-        buf.extend_from_slice(unit);
-    }
-    let cut = buf[..size].iter().rposition(|&b| b == b'\n').map_or(size, |i| i + 1);
-    buf.truncate(cut);
-    String::from_utf8(buf).expect("corpus is UTF-8 and cut at a line break")
-}
 
 // ---------------------------------------------------------------------------------------------
 // Measuring
@@ -357,14 +329,7 @@ fn run() -> Result<(), String> {
     let seed_path =
         files.iter().find(|p| p.parent().is_some_and(|d| d.ends_with("seed"))).ok_or("no seed statement")?;
     let seed = std::fs::read_to_string(seed_path).map_err(|e| format!("{}: {e}", seed_path.display()))?;
-    let mut unit = Vec::new();
-    for f in &files {
-        if !unit.is_empty() {
-            unit.extend_from_slice(b"\n\n");
-        }
-        unit.extend(std::fs::read(f).map_err(|e| format!("{}: {e}", f.display()))?);
-    }
-    unit.extend_from_slice(b"\n\n");
+    let unit = corpus_unit(&files)?;
 
     // The first call builds the gazetteers (start-up cost, paid once per process).
     let t = Instant::now();
