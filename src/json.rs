@@ -104,9 +104,8 @@ fn write_uint(mut n: u64, out: &mut String) {
             break;
         }
     }
-    for &d in &digits[i..] {
-        out.push(char::from(d));
-    }
+    // ASCII digits: always UTF-8.
+    out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
 }
 
 /// A JSON string as serde_json escapes it: `"`, `\` and the control characters below U+0020
