@@ -246,6 +246,16 @@ pub fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     (i..hay.len()).find(|&at| matches(at))
 }
 
+/// How many bytes of `hay` are `x`: eight bytes per step.
+pub fn count_byte(hay: &[u8], x: u8) -> usize {
+    let mut chunks = hay.chunks_exact(8);
+    let mut n = 0;
+    for c in &mut chunks {
+        n += has_byte(u64::from_le_bytes(c.try_into().unwrap_or_default()), x).count_ones() as usize;
+    }
+    n + chunks.remainder().iter().filter(|&&b| b == x).count()
+}
+
 /// The first of the bytes `a`, `b`, `c`, `d` in `hay` at or after `from`.
 pub fn find_any4(hay: &[u8], from: usize, [a, b, c, d]: [u8; 4]) -> Option<usize> {
     let hits = |v| has_byte(v, a) | has_byte(v, b) | has_byte(v, c) | has_byte(v, d);
@@ -353,6 +363,9 @@ mod tests {
             assert_eq!(find_any4(hay, from, set), want, "from {from}");
         }
         assert_eq!(find_any4(b"", 0, set), None);
+        for n in 0..hay.len() {
+            assert_eq!(count_byte(&hay[n..], b'e'), hay[n..].iter().filter(|&&b| b == b'e').count());
+        }
         let hay = "Res. RESOLUTION 2242 and resolutions, not resolve; Resolution".as_bytes();
         for from in 0..=hay.len() + 1 {
             let want = (from..hay.len())

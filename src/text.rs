@@ -45,9 +45,7 @@ pub fn is_space(c: char) -> bool {
 /// line. The empty text has no lines.
 pub fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
-    // Line feeds counted in runs short enough for byte counters (which vectorise).
-    let feeds: usize = bytes.chunks(255).map(|c| c.iter().map(|&b| (b == b'\n') as u8).sum::<u8>() as usize).sum();
-    let mut out = Vec::with_capacity(feeds + 1);
+    let mut out = Vec::with_capacity(crate::scan::count_byte(bytes, b'\n') + 1);
     let (mut start, mut pos, mut form_feed) = (0, 0, false);
     while let Some(i) = next_break(bytes, pos) {
         if bytes[i] == b'\x0c' {
