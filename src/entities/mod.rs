@@ -93,8 +93,8 @@ struct Excluded {
 
 fn excluded_spans(text: &str, doc: &Document) -> Excluded {
     let none = language_notes(text);
-    let mut furniture: Vec<Span> =
-        doc.all_blocks().into_iter().filter(|b| b.kind == BlockKind::Furniture).map(|b| b.span()).collect();
+    let blocks = doc.blocks.iter().chain(doc.statements.iter().flat_map(|s| s.blocks.iter()));
+    let mut furniture: Vec<Span> = blocks.filter(|b| b.kind == BlockKind::Furniture).map(|b| b.span()).collect();
     furniture.sort_unstable();
     Excluded { none, furniture }
 }
