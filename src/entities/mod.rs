@@ -74,7 +74,7 @@ pub fn recognize(text: &str, doc: &Document, opts: &Options) -> Vec<Entity> {
     let mut entities = resolve(text, cands, &excluded);
     let defs = acronyms::candidates(text, &entities);
     if !defs.is_empty() {
-        entities = add_defined(text, entities, defs, &excluded);
+        add_defined(text, &mut entities, defs, &excluded);
     }
     if let Some(kinds) = &opts.kinds {
         entities.retain(|e| kinds.contains(&e.kind));
@@ -93,8 +93,8 @@ struct Excluded {
 
 fn excluded_spans(text: &str, doc: &Document) -> Excluded {
     let none = language_notes(text);
-    let mut furniture: Vec<Span> =
-        doc.all_blocks().into_iter().filter(|b| b.kind == BlockKind::Furniture).map(|b| b.span()).collect();
+    let blocks = doc.blocks.iter().chain(doc.statements.iter().flat_map(|s| s.blocks.iter()));
+    let mut furniture: Vec<Span> = blocks.filter(|b| b.kind == BlockKind::Furniture).map(|b| b.span()).collect();
     furniture.sort_unstable();
     Excluded { none, furniture }
 }
@@ -132,11 +132,13 @@ fn overlaps_any(spans: &[Span], span: Span) -> bool {
 
 /// Keeps, from left to right, the longest candidate at each point (then the higher priority),
 /// dropping any that overlap one already kept.
-fn resolve(text: &str, cands: Vec<Candidate>, excluded: &Excluded) -> Vec<Entity> {
-    let mut out: Vec<Entity> = Vec::new();
+fn resolve(text: &str, mut cands: Vec<Candidate>, excluded: &Excluded) -> Vec<Entity> {
+    // At most one entity per candidate, and room for the few acronyms added later.
+    let mut out: Vec<Entity> = Vec::with_capacity(cands.len() + 16);
     let mut last_end = 0;
-    for c in sorted(text, cands) {
-        if c.span.start < last_end || !excluded.allows(&c) {
+    for i in sorted(text, &cands) {
+        let c = &mut cands[i];
+        if c.span.start < last_end || !excluded.allows(c) {
             continue;
         }
         // A later candidate that starts inside this one but ends beyond it is longer only if it
@@ -148,44 +150,94 @@ fn resolve(text: &str, cands: Vec<Candidate>, excluded: &Excluded) -> Vec<Entity
 }
 
 /// [`resolve`] again with acronym candidates added to the entities kept, each entity a
-/// candidate of priority [`KEPT`]; the entities are not converted back and forth.
-fn add_defined(text: &str, entities: Vec<Entity>, defs: Vec<Candidate>, excluded: &Excluded) -> Vec<Entity> {
-    let mut out = Vec::with_capacity(entities.len() + defs.len());
-    let mut defs = sorted(text, defs).into_iter().peekable();
-    let mut entities = entities.into_iter().peekable();
+/// candidate of priority [`KEPT`]. The entities stay in place: those a candidate displaces are
+/// removed, and the entities after each candidate kept are moved up to make room for it.
+fn add_defined(text: &str, entities: &mut Vec<Entity>, mut defs: Vec<Candidate>, excluded: &Excluded) {
+    // (number of entities kept before it, candidate index) of each candidate kept.
+    let mut added: Vec<(usize, usize)> = Vec::new();
+    let mut dropped: Vec<bool> = Vec::new();
+    let mut kept = 0;
     let mut last_end = 0;
+    let mut order_defs = sorted(text, &defs).into_iter().peekable();
+    let mut e = 0;
     loop {
-        let entity_first = match (entities.peek(), defs.peek()) {
+        let entity_first = match (entities.get(e), order_defs.peek()) {
             (None, None) => break,
-            (Some(e), Some(d)) => order(e.span(), KEPT, e.kind) <= order(d.span, d.priority, d.kind),
-            (e, _) => e.is_some(),
+            (Some(en), Some(&d)) => {
+                let d = &defs[d];
+                order(en.span(), KEPT, en.kind) <= order(d.span, d.priority, d.kind)
+            }
+            (en, _) => en.is_some(),
         };
         if entity_first {
-            let Some(e) = entities.next() else { break };
-            if e.start >= last_end {
-                last_end = e.end;
-                out.push(e);
+            if entities[e].start >= last_end {
+                last_end = entities[e].end;
+                kept += 1;
+            } else {
+                dropped.resize(entities.len(), false);
+                dropped[e] = true;
             }
+            e += 1;
         } else {
-            let Some(d) = defs.next() else { break };
-            if d.span.start >= last_end && excluded.allows(&d) {
-                last_end = d.span.end;
-                out.push(link(text, d));
+            let Some(d) = order_defs.next() else { break };
+            if defs[d].span.start >= last_end && excluded.allows(&defs[d]) {
+                last_end = defs[d].span.end;
+                added.push((kept, d));
             }
         }
     }
-    out
+    if !dropped.is_empty() {
+        let mut i = 0;
+        entities.retain(|_| {
+            i += 1;
+            !dropped[i - 1]
+        });
+    }
+    // Back to front: the entities after each new one move up by the number of new ones up to it.
+    let mut end = entities.len();
+    entities.extend(added.iter().map(|_| placeholder()));
+    for (j, &(at, d)) in added.iter().enumerate().rev() {
+        entities[at..end + j + 1].rotate_right(j + 1);
+        entities[at + j] = link(text, &mut defs[d]);
+        end = at;
+    }
+}
+
+/// An entity that is overwritten before it is read (allocates nothing).
+fn placeholder() -> Entity {
+    let (text, canonical) = (String::new(), String::new());
+    Entity { kind: EntityKind::Term, start: 0, end: 0, text, canonical, code: None, expansion: None, link: None }
 }
 
 /// The priority of an entity already kept when candidates are added to it.
 const KEPT: u8 = 5;
 
-/// Candidates with spans on character boundaries, in resolving order: by start, longer first,
-/// then higher priority, then kind.
-fn sorted(text: &str, mut cands: Vec<Candidate>) -> Vec<Candidate> {
-    cands.retain(|c| !c.span.is_empty() && text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
-    cands.sort_unstable_by_key(|c| order(c.span, c.priority, c.kind));
-    cands
+/// The indices of the candidates with spans on character boundaries, in resolving order: by
+/// start, longer first, then higher priority, then kind, then as given.
+fn sorted(text: &str, cands: &[Candidate]) -> Vec<usize> {
+    let valid =
+        |c: &Candidate| !c.span.is_empty() && text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end);
+    if u32::try_from(text.len()).is_err() || u32::try_from(cands.len()).is_err() {
+        let mut out: Vec<usize> = (0..cands.len()).filter(|&i| valid(&cands[i])).collect();
+        out.sort_by_key(|&i| order(cands[i].span, cands[i].priority, cands[i].kind));
+        return out;
+    }
+    // The order and the index packed in one number: start, end, priority, kind, index.
+    let mut keys: Vec<u128> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| valid(c))
+        .map(|(i, c)| {
+            (c.span.start as u128) << 96
+                | ((u32::MAX - c.span.end as u32) as u128) << 64
+                | ((u8::MAX - c.priority) as u128) << 56
+                | (c.kind as u8 as u128) << 48
+                | i as u128
+        })
+        .collect();
+    // Stable: the sources give runs in order, which a stable sort merges.
+    keys.sort();
+    keys.into_iter().map(|k| k as u32 as usize).collect()
 }
 
 fn order(
@@ -197,9 +249,9 @@ fn order(
 }
 
 /// Fills the canonical name, code, expansion and link of a kept candidate.
-fn link(text: &str, c: Candidate) -> Entity {
+fn link(text: &str, c: &mut Candidate) -> Entity {
     let surface = c.span.of(text).to_string();
-    let Linked { canonical, code, expansion, link } = c.linked.map(|l| *l).unwrap_or_default();
+    let Linked { canonical, code, expansion, link } = c.linked.take().map(|l| *l).unwrap_or_default();
     let canonical = match c.entry {
         Some(entry) => entry.canonical.clone(),
         None => canonical.unwrap_or_else(|| surface.clone()),
@@ -237,4 +289,74 @@ fn single_spaced(s: &str) -> bool {
 
 fn is_acronym_like(s: &str) -> bool {
     s.chars().filter(|c| c.is_uppercase()).count() >= 2 && !s.contains(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`add_defined`] as it was written first: the entities and the candidates merged into a
+    /// new list.
+    fn add_defined_merging(text: &str, entities: Vec<Entity>, defs: Vec<Candidate>) -> Vec<Entity> {
+        let mut defs: Vec<Candidate> = sorted(text, &defs).into_iter().map(|i| defs[i].clone()).collect();
+        let mut out = Vec::new();
+        let mut last_end = 0;
+        let mut entities = entities.into_iter().peekable();
+        let mut defs = defs.iter_mut().peekable();
+        loop {
+            let entity_first = match (entities.peek(), defs.peek()) {
+                (None, None) => break,
+                (Some(e), Some(d)) => order(e.span(), KEPT, e.kind) <= order(d.span, d.priority, d.kind),
+                (e, _) => e.is_some(),
+            };
+            if entity_first {
+                let Some(e) = entities.next() else { break };
+                if e.start >= last_end {
+                    last_end = e.end;
+                    out.push(e);
+                }
+            } else {
+                let Some(d) = defs.next() else { break };
+                if d.span.start >= last_end {
+                    last_end = d.span.end;
+                    out.push(link(text, d));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn defined_acronyms_added_in_place() {
+        let text = "abcdefghijklmnopqrstuvwxyz".repeat(4);
+        let none = Excluded { none: Vec::new(), furniture: Vec::new() };
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..2000 {
+            let mut cands = Vec::new();
+            for _ in 0..next(30) {
+                let start = next(text.len());
+                let span = Span::new(start, (start + next(8)).min(text.len()));
+                cands.push(Candidate::rule(EntityKind::ALL[next(12)], span, next(3) as u8));
+            }
+            let entities = resolve(&text, cands, &none);
+            let mut defs = Vec::new();
+            for _ in 0..next(6) {
+                let start = next(text.len());
+                let span = Span::new(start, (start + next(8)).min(text.len()));
+                let mut d = Candidate::rule(EntityKind::ALL[next(12)], span, 4 + next(3) as u8);
+                d.linked().canonical = Some(format!("def {start}"));
+                defs.push(d);
+            }
+            let want = add_defined_merging(&text, entities.clone(), defs.clone());
+            let mut got = entities;
+            add_defined(&text, &mut got, defs, &none);
+            assert_eq!(got, want);
+        }
+    }
 }
