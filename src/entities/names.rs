@@ -260,6 +260,8 @@ fn name_after(text: &str, pos: usize, gaz: &[GazMatch], r: &NameRules) -> Option
     let mut start = None;
     let mut end = pos;
     let mut tokens = 0;
+    // The first match of `gaz` that starts at or after `i` (which only grows).
+    let mut at = gaz.partition_point(|g| g.span.start < pos);
     loop {
         // Spaces, or one line break inside a name hard-wrapped by a PDF ("Mohamed Ibn" / "Chambas").
         let rest = &text[i..];
@@ -296,7 +298,9 @@ fn name_after(text: &str, pos: usize, gaz: &[GazMatch], r: &NameRules) -> Option
             break;
         }
         // A further office or honorific before the name ("H.E. Ambassador Koro Bessho").
-        let at = gaz.partition_point(|g| g.span.start < i);
+        while gaz.get(at).is_some_and(|g| g.span.start < i) {
+            at += 1;
+        }
         if let Some(g) = gaz.get(at).filter(|g| g.span.start == i) {
             // "Ms. King" is a name: nobody addresses a monarch as "Mr.".
             let surname_like = SURNAME_ROLES.contains(&g.span.of(text)) && i != pos;
@@ -314,7 +318,7 @@ fn name_after(text: &str, pos: usize, gaz: &[GazMatch], r: &NameRules) -> Option
             i += tok_len;
             continue;
         }
-        let particle = PARTICLES.contains(&tok) || tok.starts_with("al-") || tok.starts_with("el-");
+        let particle = || PARTICLES.contains(&tok) || tok.starts_with("al-") || tok.starts_with("el-");
         if first.is_uppercase() && !r.stopwords.contains(tok) && !honorific {
             if tok.len() == 1
                 || (tok.chars().all(|c| c.is_uppercase()) && tok.len() > 1 && tokens == 0 && !tok.contains('-'))
@@ -327,7 +331,7 @@ fn name_after(text: &str, pos: usize, gaz: &[GazMatch], r: &NameRules) -> Option
             start.get_or_insert(i);
             end = i + tok.len();
             tokens += 1;
-        } else if particle && start.is_some() {
+        } else if start.is_some() && particle() {
             // A particle belongs to the name only if a capitalised word follows.
         } else {
             break;
