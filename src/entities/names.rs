@@ -78,6 +78,7 @@ fn rules() -> &'static NameRules {
     })
 }
 
+#[inline(never)]
 /// Where the speaker's name starts if the line at `s` is a header such as "Statement by H.E. …".
 fn header_trigger(text: &str, s: usize, r: &NameRules, out: &mut Vec<usize>) {
     // Past `#` and spaces, at most to the start of the next line.
@@ -135,35 +136,55 @@ fn word_end(bytes: &[u8], i: usize) -> usize {
 /// whitespace), found eight bytes per step.
 fn text_triggers(text: &str, r: &NameRules, honorifics: &mut Vec<usize>, headers: &mut Vec<usize>) {
     let bytes = text.as_bytes();
+    let chunks = bytes.chunks_exact(8);
+    let rest = chunks.remainder();
     // Bit 7: the byte before the block is at most a space (the text's start counts as one).
     let mut low_before = 0x80;
     let mut base = 0;
-    while base < bytes.len() {
-        let low = up_to_space(load(bytes, base));
-        let mut found = low << 8 | low_before;
-        low_before = (low >> 56) & 0x80;
-        while found != 0 {
-            let i = base + (found.trailing_zeros() / 8) as usize;
-            found &= found - 1;
-            let Some(&initial) = bytes.get(i) else { break };
-            // The text's start is a line start.
-            let before = bytes.get(i.wrapping_sub(1)).copied().unwrap_or(b'\n');
-            if before == b'\n' {
-                header_trigger(text, i, r, headers);
-            }
-            if !r.initials[initial as usize] || !before.is_ascii_whitespace() {
-                continue;
-            }
-            let Some(w) = text.get(i..word_end(bytes, i)) else { continue };
-            if !r.heads.may_contain(head(w.as_bytes())) {
-                continue;
-            }
-            let title = r.honorifics.contains(w) || (w.ends_with('.') && r.honorifics.contains(&w[..w.len() - 1]));
-            if title && (is_boundary(text, i, i + w.len()) || w.ends_with('.')) {
-                honorifics.push(i + w.len());
-            }
-        }
+    for chunk in chunks {
+        let low = up_to_space(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        word_starts(text, r, base, low << 8 | low_before, honorifics, headers);
+        low_before = low >> 56 & 0x80;
         base += 8;
+    }
+    if !rest.is_empty() {
+        // No word starts after the last byte (nor after the zeros that pad the block).
+        let low = up_to_space(load(bytes, base)) & ((1 << (8 * (rest.len() - 1))) - 1);
+        word_starts(text, r, base, low << 8 | low_before, honorifics, headers);
+    }
+}
+
+/// The checks at the word starts in the eight bytes at `base`: the high bits of `found`.
+#[inline(always)]
+fn word_starts(text: &str, r: &NameRules, base: usize, mut found: u64, hon: &mut Vec<usize>, hdr: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    while found != 0 {
+        let i = base + (found.trailing_zeros() / 8) as usize;
+        found &= found - 1;
+        // The text's start is a line start.
+        let before = if i == 0 { b'\n' } else { bytes[i - 1] };
+        if before == b'\n' {
+            header_trigger(text, i, r, hdr);
+        }
+        if r.initials[bytes[i] as usize] {
+            honorific_trigger(text, i, before, r, hon);
+        }
+    }
+}
+
+/// Where the name starts if the word at `i` (after the byte `before`) is an honorific.
+#[inline(never)]
+fn honorific_trigger(text: &str, i: usize, before: u8, r: &NameRules, out: &mut Vec<usize>) {
+    if !before.is_ascii_whitespace() {
+        return;
+    }
+    let Some(w) = text.get(i..word_end(text.as_bytes(), i)) else { return };
+    if !r.heads.may_contain(head(w.as_bytes())) {
+        return;
+    }
+    let title = r.honorifics.contains(w) || (w.ends_with('.') && r.honorifics.contains(&w[..w.len() - 1]));
+    if title && (is_boundary(text, i, i + w.len()) || w.ends_with('.')) {
+        out.push(i + w.len());
     }
 }
 
