@@ -78,8 +78,8 @@ fn rules() -> &'static NameRules {
     })
 }
 
-#[inline(never)]
 /// Where the speaker's name starts if the line at `s` is a header such as "Statement by H.E. …".
+#[inline(never)]
 fn header_trigger(text: &str, s: usize, r: &NameRules, out: &mut Vec<usize>) {
     // Past `#` and spaces, at most to the start of the next line.
     let mut l = s;
@@ -408,10 +408,40 @@ mod tests {
     #[test]
     fn one_pass_finds_the_triggers_of_words_and_lines() {
         let pieces = [
-            "Statement by", "Remarks of", "Tal av", "Address delivered by", "Statementary by", "Mr.", "Mr",
-            "señor", "Señora", "herr", "fru", "H.E.", "Archbishop.", "Archbishops", "Hon", "Koro Bessho", "x",
-            "\n", "\r\n", "\n\n", " ", "  ", "\t", "#", "## ", "\u{a0}", "\u{2028}", "\u{b}", "\u{c}", "\u{1}",
-            "é", ".", "Mr\u{1}X", "(Mr.",
+            "Statement by",
+            "Remarks of",
+            "Tal av",
+            "Address delivered by",
+            "Statementary by",
+            "Mr.",
+            "Mr",
+            "señor",
+            "Señora",
+            "herr",
+            "fru",
+            "H.E.",
+            "Archbishop.",
+            "Archbishops",
+            "Hon",
+            "Koro Bessho",
+            "x",
+            "\n",
+            "\r\n",
+            "\n\n",
+            " ",
+            "  ",
+            "\t",
+            "#",
+            "## ",
+            "\u{a0}",
+            "\u{2028}",
+            "\u{b}",
+            "\u{c}",
+            "\u{1}",
+            "é",
+            ".",
+            "Mr\u{1}X",
+            "(Mr.",
         ];
         // Every text of up to three pieces, and longer ones from a fixed pseudo-random sequence.
         let mut texts = vec![String::new()];
@@ -443,7 +473,7 @@ mod tests {
         text_triggers(t, rules(), &mut honorifics, &mut headers);
         let at = |s: &str| t.find(s).unwrap();
         assert_eq!(headers, [at("H.E."), at("H.E."), at("Ms.")]);
-        assert_eq!(honorifics, [at(" Mr.") , at(" Koro"), at(" Ana")]);
+        assert_eq!(honorifics, [at(" Mr."), at(" Koro"), at(" Ana")]);
     }
 
     #[test]
