@@ -8,7 +8,7 @@ use super::gazetteer::{is_boundary, GazMatch};
 use super::Candidate;
 use crate::model::EntityKind;
 use crate::phrases::{Case, Phrases};
-use crate::scan::{after_spaces, head, is_space, skip_spaces, word_in, HeadSet, WordSet};
+use crate::scan::{head, is_space, skip_spaces, word_in, HeadSet, WordSet};
 use crate::span::Span;
 
 struct NameRules {
@@ -17,6 +17,8 @@ struct NameRules {
     initials: [bool; 256],
     /// The honorifics' heads, with and without a full stop after them.
     heads: HeadSet,
+    /// The header nouns' first two bytes, as [`head`]s.
+    header_heads: HeadSet,
     stopwords: WordSet,
 }
 
@@ -62,37 +64,150 @@ fn rules() -> &'static NameRules {
             heads.insert(head(h.as_bytes()));
             heads.insert(head(format!("{h}.").as_bytes()));
         }
+        let mut header_heads = HeadSet::new(10);
+        for n in HEADER_NOUNS {
+            header_heads.insert(head(&n.as_bytes()[..2]));
+        }
         NameRules {
             honorifics,
             initials,
             heads,
+            header_heads,
             stopwords: crate::data::entries(data_file!("entities/data", "name_stopwords.txt")).collect(),
         }
     })
 }
 
-/// Where the speaker's name starts in header lines such as "Statement by H.E. …".
-fn header_triggers(text: &str, out: &mut Vec<usize>) {
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let l = line_start + (line.len() - line.trim_start_matches(|c: char| c == '#' || is_space(c)).len());
-        line_start += line.len();
-        // Every header noun starts with a capital.
-        if !text.as_bytes().get(l).is_some_and(u8::is_ascii_uppercase) {
-            continue;
+/// Where the speaker's name starts if the line at `s` is a header such as "Statement by H.E. …".
+#[inline(never)]
+fn header_trigger(text: &str, s: usize, r: &NameRules, out: &mut Vec<usize>) {
+    // Past `#` and spaces, at most to the start of the next line.
+    let mut l = s;
+    for c in text[s..].chars() {
+        if c != '#' && !is_space(c) {
+            break;
         }
-        let Some(e) = word_in(text, l, HEADER_NOUNS) else { continue };
-        let mut p = skip_spaces(text, e, 3);
-        if let Some(d) = word_in(text, p, &["delivered"]) {
-            p = skip_spaces(text, d, 3);
-        }
-        if let Some(link) = word_in(text, p, HEADER_LINKS) {
-            let n = skip_spaces(text, link, 3);
-            if n > link {
-                out.push(n);
-            }
+        l += c.len_utf8();
+        if c == '\n' {
+            break;
         }
     }
+    // Every header noun starts with a capital.
+    let Some(two) = text.as_bytes().get(l..l + 2) else { return };
+    if !two[0].is_ascii_uppercase() || !r.header_heads.may_contain(head(two)) {
+        return;
+    }
+    let Some(e) = word_in(text, l, HEADER_NOUNS) else { return };
+    let mut p = skip_spaces(text, e, 3);
+    if let Some(d) = word_in(text, p, &["delivered"]) {
+        p = skip_spaces(text, d, 3);
+    }
+    if let Some(link) = word_in(text, p, HEADER_LINKS) {
+        let n = skip_spaces(text, link, 3);
+        if n > link {
+            out.push(n);
+        }
+    }
+}
+
+/// The end of the word at `i`: the next ASCII whitespace, or the end of the text.
+#[inline]
+fn word_end(bytes: &[u8], i: usize) -> usize {
+    // Eight bytes per step to the first byte up to a space (the zeros past the end are such).
+    let mut at = i;
+    loop {
+        let low = up_to_space(load(bytes, at));
+        if low != 0 {
+            at += (low.trailing_zeros() / 8) as usize;
+            break;
+        }
+        at += 8;
+    }
+    match bytes.get(at) {
+        None => bytes.len(),
+        Some(b) if b.is_ascii_whitespace() => at,
+        // A control character inside the word.
+        Some(_) => at + bytes[at..].iter().position(u8::is_ascii_whitespace).unwrap_or(bytes.len() - at),
+    }
+}
+
+/// The triggers in the text itself: after honorifics (in `honorifics`) and in header lines (in
+/// `headers`), each in the order of the text. One pass over the starts of words (after ASCII
+/// whitespace), found eight bytes per step.
+fn text_triggers(text: &str, r: &NameRules, honorifics: &mut Vec<usize>, headers: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    let chunks = bytes.chunks_exact(8);
+    let rest = chunks.remainder();
+    // Bit 7: the byte before the block is at most a space (the text's start counts as one).
+    let mut low_before = 0x80;
+    let mut base = 0;
+    for chunk in chunks {
+        let low = up_to_space(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        word_starts(text, r, base, low << 8 | low_before, honorifics, headers);
+        low_before = low >> 56 & 0x80;
+        base += 8;
+    }
+    if !rest.is_empty() {
+        // No word starts after the last byte (nor after the zeros that pad the block).
+        let low = up_to_space(load(bytes, base)) & ((1 << (8 * (rest.len() - 1))) - 1);
+        word_starts(text, r, base, low << 8 | low_before, honorifics, headers);
+    }
+}
+
+/// The checks at the word starts in the eight bytes at `base`: the high bits of `found`.
+#[inline(always)]
+fn word_starts(text: &str, r: &NameRules, base: usize, mut found: u64, hon: &mut Vec<usize>, hdr: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    while found != 0 {
+        let i = base + (found.trailing_zeros() / 8) as usize;
+        found &= found - 1;
+        // The text's start is a line start.
+        let before = if i == 0 { b'\n' } else { bytes[i - 1] };
+        if before == b'\n' {
+            header_trigger(text, i, r, hdr);
+        }
+        if r.initials[bytes[i] as usize] {
+            honorific_trigger(text, i, before, r, hon);
+        }
+    }
+}
+
+/// Where the name starts if the word at `i` (after the byte `before`) is an honorific.
+#[inline(never)]
+fn honorific_trigger(text: &str, i: usize, before: u8, r: &NameRules, out: &mut Vec<usize>) {
+    if !before.is_ascii_whitespace() {
+        return;
+    }
+    let Some(w) = text.get(i..word_end(text.as_bytes(), i)) else { return };
+    if !r.heads.may_contain(head(w.as_bytes())) {
+        return;
+    }
+    let title = r.honorifics.contains(w) || (w.ends_with('.') && r.honorifics.contains(&w[..w.len() - 1]));
+    if title && (is_boundary(text, i, i + w.len()) || w.ends_with('.')) {
+        out.push(i + w.len());
+    }
+}
+
+/// Eight bytes of `hay` from `i`, the first in the low byte; zeros past its end.
+#[inline(always)]
+fn load(hay: &[u8], i: usize) -> u64 {
+    match hay.get(i..i + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
+        None => load_last(hay, i),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn load_last(hay: &[u8], i: usize) -> u64 {
+    hay.get(i..).unwrap_or_default().iter().rev().fold(0, |v, &b| (v << 8) | b as u64)
+}
+
+/// The high bit of each byte of `v` that is at most 0x20 (a space, ASCII whitespace, a control).
+#[inline(always)]
+fn up_to_space(v: u64) -> u64 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    !((v & !HI) + 0x5f5f_5f5f_5f5f_5f5f) & !v & HI
 }
 
 /// `creators:` / `  - "Gillard, Julia"` in YAML front matter: the person, as "First Last".
@@ -114,28 +229,13 @@ fn creators(text: &str, out: &mut Vec<Candidate>) {
 /// triggers (offices) and as stops (a country name is not part of a person's name).
 pub fn candidates(text: &str, gaz: &[GazMatch], out: &mut Vec<Candidate>) {
     let r = rules();
-    let mut triggers: Vec<usize> = Vec::new();
-    // Honorifics: words (between ASCII spaces) that start with a byte some honorific starts with.
-    let bytes = text.as_bytes();
-    let starts = (!bytes.is_empty()).then_some(0).into_iter().chain(after_spaces(bytes));
-    for i in starts {
-        if !r.initials[bytes[i] as usize] {
-            continue;
-        }
-        let w = &text[i..i + bytes[i..].iter().position(u8::is_ascii_whitespace).unwrap_or(bytes.len() - i)];
-        if !r.heads.may_contain(head(w.as_bytes())) {
-            continue;
-        }
-        let title = r.honorifics.contains(w) || (w.ends_with('.') && r.honorifics.contains(&w[..w.len() - 1]));
-        if title && (is_boundary(text, i, i + w.len()) || w.ends_with('.')) {
-            triggers.push(i + w.len());
-        }
-    }
+    let (mut triggers, mut headers) = (Vec::new(), Vec::new());
+    text_triggers(text, r, &mut triggers, &mut headers);
     // Offices directly before a name ("Foreign Minister Fumio Kishida").
     for m in gaz.iter().filter(|m| m.entry.kind == EntityKind::Role) {
         triggers.push(m.span.end);
     }
-    header_triggers(text, &mut triggers);
+    triggers.append(&mut headers);
     let mut found: Vec<Span> = Vec::new();
     for t in triggers {
         if let Some(span) = name_after(text, t, gaz, r) {
@@ -181,6 +281,8 @@ fn name_after(text: &str, pos: usize, gaz: &[GazMatch], r: &NameRules) -> Option
     let mut start = None;
     let mut end = pos;
     let mut tokens = 0;
+    // The first match of `gaz` that starts at or after `i` (which only grows).
+    let mut at = gaz.partition_point(|g| g.span.start < pos);
     loop {
         // Spaces, or one line break inside a name hard-wrapped by a PDF ("Mohamed Ibn" / "Chambas").
         let rest = &text[i..];
@@ -217,7 +319,9 @@ fn name_after(text: &str, pos: usize, gaz: &[GazMatch], r: &NameRules) -> Option
             break;
         }
         // A further office or honorific before the name ("H.E. Ambassador Koro Bessho").
-        let at = gaz.partition_point(|g| g.span.start < i);
+        while gaz.get(at).is_some_and(|g| g.span.start < i) {
+            at += 1;
+        }
         if let Some(g) = gaz.get(at).filter(|g| g.span.start == i) {
             // "Ms. King" is a name: nobody addresses a monarch as "Mr.".
             let surname_like = SURNAME_ROLES.contains(&g.span.of(text)) && i != pos;
@@ -235,7 +339,7 @@ fn name_after(text: &str, pos: usize, gaz: &[GazMatch], r: &NameRules) -> Option
             i += tok_len;
             continue;
         }
-        let particle = PARTICLES.contains(&tok) || tok.starts_with("al-") || tok.starts_with("el-");
+        let particle = || PARTICLES.contains(&tok) || tok.starts_with("al-") || tok.starts_with("el-");
         if first.is_uppercase() && !r.stopwords.contains(tok) && !honorific {
             if tok.len() == 1
                 || (tok.chars().all(|c| c.is_uppercase()) && tok.len() > 1 && tokens == 0 && !tok.contains('-'))
@@ -248,7 +352,7 @@ fn name_after(text: &str, pos: usize, gaz: &[GazMatch], r: &NameRules) -> Option
             start.get_or_insert(i);
             end = i + tok.len();
             tokens += 1;
-        } else if particle && start.is_some() {
+        } else if start.is_some() && particle() {
             // A particle belongs to the name only if a capitalised word follows.
         } else {
             break;
@@ -266,9 +370,115 @@ fn name_after(text: &str, pos: usize, gaz: &[GazMatch], r: &NameRules) -> Option
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::scan::after_spaces;
+
+    /// The triggers as found before [`text_triggers`]: every word start after ASCII whitespace,
+    /// then every line split off.
+    fn plain_triggers(text: &str) -> (Vec<usize>, Vec<usize>) {
+        let r = rules();
+        let (mut honorifics, mut headers) = (Vec::new(), Vec::new());
+        let bytes = text.as_bytes();
+        for i in (!bytes.is_empty()).then_some(0).into_iter().chain(after_spaces(bytes)) {
+            let w = &text[i..i + bytes[i..].iter().position(u8::is_ascii_whitespace).unwrap_or(bytes.len() - i)];
+            let title = r.honorifics.contains(w) || (w.ends_with('.') && r.honorifics.contains(&w[..w.len() - 1]));
+            if title && (is_boundary(text, i, i + w.len()) || w.ends_with('.')) {
+                honorifics.push(i + w.len());
+            }
+        }
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let l = line_start + (line.len() - line.trim_start_matches(|c: char| c == '#' || is_space(c)).len());
+            line_start += line.len();
+            let Some(e) = word_in(text, l, HEADER_NOUNS) else { continue };
+            let mut p = skip_spaces(text, e, 3);
+            if let Some(d) = word_in(text, p, &["delivered"]) {
+                p = skip_spaces(text, d, 3);
+            }
+            if let Some(link) = word_in(text, p, HEADER_LINKS) {
+                let n = skip_spaces(text, link, 3);
+                if n > link {
+                    headers.push(n);
+                }
+            }
+        }
+        (honorifics, headers)
+    }
+
+    #[test]
+    fn one_pass_finds_the_triggers_of_words_and_lines() {
+        let pieces = [
+            "Statement by",
+            "Remarks of",
+            "Tal av",
+            "Address delivered by",
+            "Statementary by",
+            "Mr.",
+            "Mr",
+            "señor",
+            "Señora",
+            "herr",
+            "fru",
+            "H.E.",
+            "Archbishop.",
+            "Archbishops",
+            "Hon",
+            "Koro Bessho",
+            "x",
+            "\n",
+            "\r\n",
+            "\n\n",
+            " ",
+            "  ",
+            "\t",
+            "#",
+            "## ",
+            "\u{a0}",
+            "\u{2028}",
+            "\u{b}",
+            "\u{c}",
+            "\u{1}",
+            "é",
+            ".",
+            "Mr\u{1}X",
+            "(Mr.",
+        ];
+        // Every text of up to three pieces, and longer ones from a fixed pseudo-random sequence.
+        let mut texts = vec![String::new()];
+        for a in pieces {
+            for b in pieces {
+                texts.push(format!("{a}{b}"));
+                for c in pieces {
+                    texts.push(format!("{a}{b} {c}"));
+                }
+            }
+        }
+        let mut seed = 7u64;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..12 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            let (mut honorifics, mut headers) = (Vec::new(), Vec::new());
+            text_triggers(t, rules(), &mut honorifics, &mut headers);
+            assert_eq!((honorifics, headers), plain_triggers(t), "{t:?}");
+        }
+        // A header line below the top (after a blank line, which is searched too: two triggers).
+        let t = "Thank you.\n\nStatement by H.E. Mr. Koro Bessho\n  ## Remarks of Ms. Ana Li";
+        let (mut honorifics, mut headers) = (Vec::new(), Vec::new());
+        text_triggers(t, rules(), &mut honorifics, &mut headers);
+        let at = |s: &str| t.find(s).unwrap();
+        assert_eq!(headers, [at("H.E."), at("H.E."), at("Ms.")]);
+        assert_eq!(honorifics, [at(" Mr."), at(" Koro"), at(" Ana")]);
+    }
+
     #[test]
     fn header_nouns_start_with_a_capital() {
-        // header_triggers passes over lines that do not start with one.
-        assert!(super::HEADER_NOUNS.iter().all(|n| n.as_bytes()[0].is_ascii_uppercase()));
+        // header_trigger passes over lines that do not start with one.
+        assert!(super::HEADER_NOUNS.iter().all(|n| n.len() >= 2 && n.as_bytes()[0].is_ascii_uppercase()));
     }
 }
