@@ -195,26 +195,25 @@ pub fn next_capital_or_multi(hay: &[u8], i: usize) -> Option<usize> {
     find_byte(hay, i, |v| in_range(v, b'A', b'Z') | (v & HI), |b| b.is_ascii_uppercase() || b >= 0x80)
 }
 
-/// The offsets in `hay` that follow ASCII whitespace (as [`u8::is_ascii_whitespace`] has it), in
-/// order: whitespace is found eight bytes per step.
-pub fn after_spaces(hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let (mut base, mut next) = (0, 0);
-    // The high bit of each whitespace byte of the eight at `base` not yet reported.
-    let mut found = 0u64;
-    std::iter::from_fn(move || loop {
-        if found != 0 {
-            let k = base + (found.trailing_zeros() / 8) as usize + 1;
-            found &= found - 1;
-            return (k < hay.len()).then_some(k);
-        }
-        if next >= hay.len() {
-            return None;
-        }
-        base = next;
-        next += 8;
-        let v = load8(hay, base).unwrap_or_else(|| hay[base..].iter().rev().fold(0, |v, &b| (v << 8) | b as u64));
-        found = (has_byte(v, b' ') | in_range(v, b'\t', b'\r')) & !has_byte(v, 0x0b);
-    })
+/// Eight bytes of `hay` from `i`, the first in the low byte; zeros past its end.
+#[inline(always)]
+pub fn load_padded(hay: &[u8], i: usize) -> u64 {
+    match load8(hay, i) {
+        Some(v) => v,
+        None => load_last(hay, i),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn load_last(hay: &[u8], i: usize) -> u64 {
+    hay.get(i..).unwrap_or_default().iter().rev().fold(0, |v, &b| (v << 8) | b as u64)
+}
+
+/// The high bit of each byte of `v` that is at most 0x20 (a space, ASCII whitespace, a control).
+#[inline(always)]
+pub fn up_to_space(v: u64) -> u64 {
+    !((v & !HI) + LO * 0x5f) & !v & HI
 }
 
 /// The high bit of each byte of `v` equal to `x`.
@@ -405,16 +404,14 @@ mod tests {
             }
         }
         assert_eq!(ascii_word_end(b"", 0), 0);
-        for text in [
-            "",
-            " ",
-            "a b\tc\nd\re\x0bf\x0cg  ",
-            "words of a sentence\n\nand  more words\x0b\x0c\r\n",
-            "\n\n\n\n\n\n\n\n\n",
-        ] {
-            let b = text.as_bytes();
-            let want: Vec<usize> = (1..b.len()).filter(|&k| b[k - 1].is_ascii_whitespace()).collect();
-            assert_eq!(after_spaces(b).collect::<Vec<_>>(), want, "{text:?}");
+        for text in ["", " ", "a b\tc\nd\re\x0bf\x0cg  \x01\x7f", "\u{a0}words and more words\r\n"] {
+            for i in 0..text.len() + 3 {
+                let b = text.as_bytes();
+                let want =
+                    (0..8).filter(|k| b.get(i + k).is_none_or(|&x| x <= b' ')).fold(0, |m, k| m | 0x80 << (8 * k));
+                // Past the end: zeros, which are up to a space too.
+                assert_eq!(up_to_space(load_padded(b, i)), want, "{text:?} at {i}");
+            }
         }
         assert_eq!(short_ascii_word(b"Mar 7, 2016", 0), Some((3, u32::from_le_bytes(*b"mar\0"))));
         assert_eq!(short_ascii_word(b"OCTOBER 7, 2016", 0), Some((7, u32::from_le_bytes(*b"octo"))));

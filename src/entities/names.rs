@@ -8,7 +8,7 @@ use super::gazetteer::{is_boundary, GazMatch};
 use super::Candidate;
 use crate::model::EntityKind;
 use crate::phrases::{Case, Phrases};
-use crate::scan::{head, is_space, skip_spaces, word_in, HeadSet, WordSet};
+use crate::scan::{head, is_space, load_padded, skip_spaces, up_to_space, word_in, HeadSet, WordSet};
 use crate::span::Span;
 
 struct NameRules {
@@ -116,7 +116,7 @@ fn word_end(bytes: &[u8], i: usize) -> usize {
     // Eight bytes per step to the first byte up to a space (the zeros past the end are such).
     let mut at = i;
     loop {
-        let low = up_to_space(load(bytes, at));
+        let low = up_to_space(load_padded(bytes, at));
         if low != 0 {
             at += (low.trailing_zeros() / 8) as usize;
             break;
@@ -149,7 +149,7 @@ fn text_triggers(text: &str, r: &NameRules, honorifics: &mut Vec<usize>, headers
     }
     if !rest.is_empty() {
         // No word starts after the last byte (nor after the zeros that pad the block).
-        let low = up_to_space(load(bytes, base)) & ((1 << (8 * (rest.len() - 1))) - 1);
+        let low = up_to_space(load_padded(bytes, base)) & ((1 << (8 * (rest.len() - 1))) - 1);
         word_starts(text, r, base, low << 8 | low_before, honorifics, headers);
     }
 }
@@ -186,28 +186,6 @@ fn honorific_trigger(text: &str, i: usize, before: u8, r: &NameRules, out: &mut 
     if title && (is_boundary(text, i, i + w.len()) || w.ends_with('.')) {
         out.push(i + w.len());
     }
-}
-
-/// Eight bytes of `hay` from `i`, the first in the low byte; zeros past its end.
-#[inline(always)]
-fn load(hay: &[u8], i: usize) -> u64 {
-    match hay.get(i..i + 8) {
-        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
-        None => load_last(hay, i),
-    }
-}
-
-#[cold]
-#[inline(never)]
-fn load_last(hay: &[u8], i: usize) -> u64 {
-    hay.get(i..).unwrap_or_default().iter().rev().fold(0, |v, &b| (v << 8) | b as u64)
-}
-
-/// The high bit of each byte of `v` that is at most 0x20 (a space, ASCII whitespace, a control).
-#[inline(always)]
-fn up_to_space(v: u64) -> u64 {
-    const HI: u64 = 0x8080_8080_8080_8080;
-    !((v & !HI) + 0x5f5f_5f5f_5f5f_5f5f) & !v & HI
 }
 
 /// `creators:` / `  - "Gillard, Julia"` in YAML front matter: the person, as "First Last".
@@ -371,7 +349,6 @@ fn name_after(text: &str, pos: usize, gaz: &[GazMatch], r: &NameRules) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scan::after_spaces;
 
     /// The triggers as found before [`text_triggers`]: every word start after ASCII whitespace,
     /// then every line split off.
@@ -379,7 +356,8 @@ mod tests {
         let r = rules();
         let (mut honorifics, mut headers) = (Vec::new(), Vec::new());
         let bytes = text.as_bytes();
-        for i in (!bytes.is_empty()).then_some(0).into_iter().chain(after_spaces(bytes)) {
+        let after_space = (1..bytes.len()).filter(|&i| bytes[i - 1].is_ascii_whitespace());
+        for i in (!bytes.is_empty()).then_some(0).into_iter().chain(after_space) {
             let w = &text[i..i + bytes[i..].iter().position(u8::is_ascii_whitespace).unwrap_or(bytes.len() - i)];
             let title = r.honorifics.contains(w) || (w.ends_with('.') && r.honorifics.contains(&w[..w.len() - 1]));
             if title && (is_boundary(text, i, i + w.len()) || w.ends_with('.')) {
