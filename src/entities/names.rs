@@ -97,17 +97,19 @@ fn header_trigger(text: &str, s: usize, r: &NameRules, out: &mut Vec<usize>) {
     if !two[0].is_ascii_uppercase() || !r.header_heads.may_contain(head(two)) {
         return;
     }
-    let Some(e) = word_in(text, l, HEADER_NOUNS) else { return };
+    out.extend(speaker_after_header_noun(text, l));
+}
+
+/// Where the speaker's name starts after a header noun at `l` ("Statement [delivered] by …").
+fn speaker_after_header_noun(text: &str, l: usize) -> Option<usize> {
+    let e = word_in(text, l, HEADER_NOUNS)?;
     let mut p = skip_spaces(text, e, 3);
     if let Some(d) = word_in(text, p, &["delivered"]) {
         p = skip_spaces(text, d, 3);
     }
-    if let Some(link) = word_in(text, p, HEADER_LINKS) {
-        let n = skip_spaces(text, link, 3);
-        if n > link {
-            out.push(n);
-        }
-    }
+    let link = word_in(text, p, HEADER_LINKS)?;
+    let n = skip_spaces(text, link, 3);
+    (n > link).then_some(n)
 }
 
 /// The end of the word at `i`: the next ASCII whitespace, or the end of the text.
@@ -368,17 +370,7 @@ mod tests {
         for line in text.split_inclusive('\n') {
             let l = line_start + (line.len() - line.trim_start_matches(|c: char| c == '#' || is_space(c)).len());
             line_start += line.len();
-            let Some(e) = word_in(text, l, HEADER_NOUNS) else { continue };
-            let mut p = skip_spaces(text, e, 3);
-            if let Some(d) = word_in(text, p, &["delivered"]) {
-                p = skip_spaces(text, d, 3);
-            }
-            if let Some(link) = word_in(text, p, HEADER_LINKS) {
-                let n = skip_spaces(text, link, 3);
-                if n > link {
-                    headers.push(n);
-                }
-            }
+            headers.extend(speaker_after_header_noun(text, l));
         }
         (honorifics, headers)
     }
