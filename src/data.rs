@@ -18,6 +18,12 @@ pub fn numbered(data: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(|(n, l)| (n + 1, l))
 }
 
+/// Sorts terms longest first (so a longer term is tried before a shorter one it starts with).
+/// One function for every list, so the wasm holds one copy of the sort.
+pub fn longest_first(terms: &mut [String]) {
+    terms.sort_unstable_by_key(|t| std::cmp::Reverse(t.len()));
+}
+
 /// The entries of a word list: [`numbered`] without the numbers.
 pub fn entries(data: &str) -> impl Iterator<Item = &str> {
     numbered(data).map(|(_, l)| l)

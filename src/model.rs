@@ -300,3 +300,9 @@ impl Document {
         v
     }
 }
+
+/// Sorts blocks in document order: by start, the enclosing (longer) block first. One function
+/// for every list of blocks, so the wasm holds one copy of the sort.
+pub fn sort_blocks(blocks: &mut [Block]) {
+    blocks.sort_unstable_by_key(|b| (b.start, std::cmp::Reverse(b.end)));
+}

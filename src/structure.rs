@@ -188,7 +188,7 @@ pub fn parse(text: &str, opts: &Options) -> Document {
         }
         doc.statements.push(st);
     }
-    doc.blocks.sort_unstable_by_key(|b| (b.start, std::cmp::Reverse(b.end)));
+    crate::model::sort_blocks(&mut doc.blocks);
     doc
 }
 
@@ -346,7 +346,7 @@ fn speaker_label(text: &str, rest: &mut Vec<Seg>, out: &mut Vec<Seg>) {
 
 /// Signature, closing, opening thanks, paragraph numbers, the statement's span.
 fn finish(text: &str, st: &mut Statement) {
-    st.blocks.sort_unstable_by_key(|b| (b.start, std::cmp::Reverse(b.end)));
+    crate::model::sort_blocks(&mut st.blocks);
     let content = |b: &Block| matches!(b.kind, BlockKind::Paragraph | BlockKind::Salutation | BlockKind::Closing);
     // A signature after the speech (`Irina Schoulgin Nyoni, Ambassador, Deputy Permanent
     // Representative`): a note, and the speaker when the header did not say.

@@ -147,7 +147,7 @@ impl Gazetteer {
     /// Whole-word, leftmost-longest matches in `text`.
     pub fn find(&'static self, text: &str) -> Vec<GazMatch> {
         let mut all = self.find_all(text);
-        all.sort_unstable_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        sort_matches(&mut all);
         let mut out: Vec<GazMatch> = Vec::new();
         for m in all {
             if out.last().is_none_or(|l| l.span.end <= m.span.start) {
@@ -171,6 +171,11 @@ impl Gazetteer {
     pub fn entries(&'static self) -> &'static [Entry] {
         &self.entries
     }
+}
+
+/// Sorts matches by start, the longer first.
+pub fn sort_matches(matches: &mut [GazMatch]) {
+    matches.sort_unstable_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
 
 fn case_rule(alias: &str) -> CaseRule {

@@ -58,7 +58,7 @@ impl Candidate {
 /// Finds the entities of `text`, whose structure is `doc`.
 pub fn recognize(text: &str, doc: &Document, opts: &Options) -> Vec<Entity> {
     let mut gaz = gazetteer().find_all(text);
-    gaz.sort_unstable_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    gazetteer::sort_matches(&mut gaz);
     let mut cands: Vec<Candidate> = gaz
         .iter()
         .map(|m| Candidate {

@@ -22,7 +22,7 @@ fn units() -> &'static [String] {
     U.get_or_init(|| {
         let mut v: Vec<String> =
             crate::data::entries(data_file!("entities/data", "units.txt")).map(str::to_string).collect();
-        v.sort_unstable_by_key(|u| std::cmp::Reverse(u.len()));
+        crate::data::longest_first(&mut v);
         v
     })
 }

@@ -335,10 +335,10 @@ fn read(text: &str, lines: &[Line], idx: &[usize], h: &mut Header) {
             h.statement.place.get_or_insert(p.to_string());
             last = Last::Other;
         } else if text::is_all_caps(t) {
-            let upper = t.to_uppercase();
+            // No lowercase letter: the words are written as they are listed.
             if ["MEETING", "DEBATE", "SUMMIT", "SESSION", "ASSEMBLY", "COUNCIL", "CONFERENCE", "COMMISSION"]
                 .iter()
-                .any(|w| upper.contains(w))
+                .any(|w| t.contains(w))
             {
                 h.statement.meeting.get_or_insert(t.to_string());
                 if h.statement.body.is_none() {

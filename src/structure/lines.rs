@@ -18,7 +18,7 @@ struct LineTerms {
 impl LineTerms {
     fn new(data: &'static str) -> LineTerms {
         let mut list: Vec<String> = crate::data::entries(data).map(str::to_lowercase).collect();
-        list.sort_unstable_by_key(|t| std::cmp::Reverse(t.len()));
+        crate::data::longest_first(&mut list);
         let mut by_initial: Vec<(char, usize)> =
             list.iter().enumerate().filter_map(|(i, t)| Some((t.chars().next()?, i))).collect();
         by_initial.sort_unstable();

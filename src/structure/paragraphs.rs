@@ -175,7 +175,7 @@ pub fn build(text: &str, segs: &[Seg], layout: Layout, opts: &Options) -> Vec<Bl
     }
     close(&mut para, &mut blocks);
     blocks.append(&mut gap_furniture);
-    blocks.sort_unstable_by_key(|b| (b.start, std::cmp::Reverse(b.end)));
+    crate::model::sort_blocks(&mut blocks);
     if opts.sentences {
         for b in blocks.iter_mut().filter(|b| b.kind == BlockKind::Paragraph) {
             b.sentences = sentences::split(text, b.span());
