@@ -4,10 +4,10 @@
 use super::gazetteer::is_boundary;
 use super::Candidate;
 use crate::model::{Entity, EntityKind};
-use crate::scan::FastHasher;
-use crate::span::Span;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+
+use crate::phrases::{Case, Phrases};
+use crate::span::Span;
 
 /// `(ACR)` definitions: the span inside the parentheses of each `(` … `)` whose content looks
 /// like an acronym (a capital, up to 12 letters, digits, `&` or `-`, a capital or digit, and an
@@ -70,19 +70,19 @@ pub fn candidates(text: &str, entities: &[Entity]) -> Vec<Candidate> {
     }
     let mut out: Vec<Candidate> = defs.iter().map(|(_, c)| c.clone()).collect();
     // Each acronym once; a later use takes the nearest definition before it.
-    let mut by_acr: Vec<Vec<usize>> = Vec::new();
-    let mut ids: Acronyms = HashMap::default();
+    let mut phrases = Phrases::new(Case::Exact);
+    let mut by_phrase: Vec<Vec<usize>> = Vec::new();
+    let mut ids: HashMap<&str, usize> = HashMap::new();
     for (k, (acr, _)) in defs.iter().enumerate() {
-        let id = *ids.entry(acr.as_bytes()).or_insert_with(|| {
-            by_acr.push(Vec::new());
-            by_acr.len() - 1
+        let id = *ids.entry(acr.as_str()).or_insert_with(|| {
+            phrases.add(acr);
+            by_phrase.push(Vec::new());
+            by_phrase.len() - 1
         });
-        by_acr[id].push(k); // in text order
+        by_phrase[id].push(k); // in text order
     }
-    // No use before the first definition.
-    let from = defs[0].1.span.start;
-    for (span, id) in uses(text, from, &ids) {
-        let uses = &by_acr[id];
+    for (span, id) in phrases.leftmost_longest(text, |m, _| is_boundary(text, m.start, m.end)) {
+        let uses = &by_phrase[id as usize];
         let k = uses.partition_point(|&k| defs[k].1.span.start <= span.start);
         let Some(&k) = k.checked_sub(1).map(|i| &uses[i]) else {
             continue; // only uses after a definition
@@ -96,78 +96,6 @@ pub fn candidates(text: &str, entities: &[Entity]) -> Vec<Candidate> {
         out.push(cand);
     }
     out
-}
-
-/// Acronyms (ASCII) and their ids.
-type Acronyms<'a> = HashMap<&'a [u8], usize, BuildHasherDefault<FastHasher>>;
-
-/// Where the acronyms are written as words at or after `from`, leftmost first and then longest,
-/// not overlapping, as (span, id); a Unicode hyphen (U+2010, U+2011) matches `-`. (This is what
-/// a [`crate::phrases::Phrases`] of the acronyms finds with [`is_boundary`]: the acronyms are
-/// ASCII letters, digits, `&` and `-`.)
-fn uses(text: &str, from: usize, acrs: &Acronyms) -> Vec<(Span, usize)> {
-    let bytes = text.as_bytes();
-    let longest = acrs.keys().map(|a| a.len()).max().unwrap_or(0);
-    let mut out = Vec::new();
-    let mut pos = from;
-    let mut use_at = |p: usize, pos: &mut usize| {
-        if p < *pos || !bytes[p].is_ascii_uppercase() {
-            return;
-        }
-        // The acronym letters at `p`, hyphens folded; a use may end where no ASCII letter or
-        // digit follows.
-        let mut buf = [0u8; 16];
-        let (mut n, mut at) = (0, p);
-        let mut best = None;
-        while n < longest.min(buf.len()) {
-            match bytes.get(at..) {
-                Some([b, ..]) if b.is_ascii_alphanumeric() || *b == b'&' || *b == b'-' => {
-                    buf[n] = *b;
-                    at += 1;
-                }
-                Some([0xe2, 0x80, 0x90 | 0x91, ..]) => {
-                    buf[n] = b'-';
-                    at += 3;
-                }
-                _ => break,
-            }
-            n += 1;
-            if !bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) && is_boundary(text, p, at) {
-                if let Some(&id) = acrs.get(&buf[..n]) {
-                    best = Some((at, id));
-                }
-            }
-        }
-        if let Some((end, id)) = best {
-            out.push((Span::new(p, end), id));
-            *pos = end;
-        }
-    };
-    // Capitals, seven places per eight-byte step; most acronyms start with two capitals or a
-    // capital and a digit, and then only capitals followed by a byte in `0..=Z` are looked at.
-    let any_second = if acrs.keys().all(|a| matches!(a, [_, b'0'..=b'Z', ..])) { 0 } else { HI >> 8 };
-    let mut i = from;
-    while let Some(v) = bytes.get(i..i + 8).map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default())) {
-        let mut found = in_range(v, b'A', b'Z') & (in_range(v, b'0', b'Z') >> 8 | any_second);
-        while found != 0 {
-            use_at(i + (found.trailing_zeros() / 8) as usize, &mut pos);
-            found &= found - 1;
-        }
-        i += 7;
-    }
-    for p in i..bytes.len() {
-        use_at(p, &mut pos);
-    }
-    out
-}
-
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `v` that lies in `lo..=hi` (both below 0x80).
-fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
-    let low = v & !HI;
-    (low + LO * (0x80 - lo) as u64) & !(low + LO * (0x7f - hi) as u64) & !v & HI
 }
 
 /// The words before an acronym whose initials spell it (`Multinational Joint Task Force (MNJTF)`,
@@ -207,39 +135,7 @@ fn spelled_out(before: &str, acr: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::phrases::{Case, Phrases};
-
-    /// [`uses`] as a phrase matcher finds them.
-    fn uses_by_phrases(text: &str, acrs: &[&str]) -> Vec<(Span, usize)> {
-        let mut phrases = Phrases::new(Case::Exact);
-        acrs.iter().for_each(|a| _ = phrases.add(a));
-        let found = phrases.leftmost_longest(text, |m, _| is_boundary(text, m.start, m.end));
-        found.into_iter().map(|(s, id)| (s, id as usize)).collect()
-    }
-
-    #[test]
-    fn uses_as_phrases_find_them() {
-        let pieces: Vec<&str> =
-            "AB|AB-CD|AB\u{2010}CD|AB\u{2011}CD|A&B|G20|G20s|MoU|CD|-|&| |\n|x|é|É|_|(|)|’s|\u{2012}|ABC|A|B|D"
-                .split('|')
-                .collect();
-        let sets: [&[&str]; 3] = [&["AB", "AB-CD", "CD", "G20"], &["AB", "A&B", "MoU", "G20s", "CD"], &["AB-CD"]];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for round in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..(round % 40) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
-            for acrs in sets {
-                let ids: Acronyms = acrs.iter().enumerate().map(|(id, a)| (a.as_bytes(), id)).collect();
-                assert_eq!(uses(&text, 0, &ids), uses_by_phrases(&text, acrs), "{text:?} {acrs:?}");
-            }
-        }
-    }
+    use super::spelled_out;
 
     #[test]
     fn spelled_out_expansions() {
