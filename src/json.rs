@@ -7,7 +7,13 @@ use crate::model::{Block, BlockKind, Document, Entity, EntityKind, Meeting, Sent
 
 /// `doc` as compact JSON.
 pub fn to_string(doc: &Document) -> String {
-    let mut out = String::with_capacity(4096);
+    to_string_sized(doc, 4096)
+}
+
+/// [`to_string`] into a string of `capacity` bytes to start with: for a large document, a good
+/// guess saves the copies of a doubling string (and, in the wasm, the memory they take at once).
+pub fn to_string_sized(doc: &Document, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     doc.write(&mut out);
     out
 }
