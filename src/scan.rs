@@ -181,8 +181,13 @@ pub fn short_ascii_word(hay: &[u8], i: usize) -> Option<(usize, u32)> {
     if len == 8 || (v >> (8 * len)) & 0x80 != 0 {
         return None;
     }
-    let keep = if len >= 4 { u32::MAX } else { (1u32 << (8 * len)) - 1 };
-    Some((len, (v as u32 | 0x2020_2020) & keep))
+    Some((len, head_in(hay, i, i + len)))
+}
+
+/// The first line feed, carriage return or form feed in `hay` at or after `i`.
+pub fn next_line_break(hay: &[u8], i: usize) -> Option<usize> {
+    let hits = |v| in_range(v, b'\n', b'\r') & !has_byte(v, 0x0b);
+    find_byte(hay, i, hits, |b| matches!(b, b'\n' | b'\r' | b'\x0c'))
 }
 
 /// The first ASCII digit in `hay` at or after `i`.
@@ -398,6 +403,8 @@ mod tests {
                     }
                     let capital = hay[from..].iter().position(|x| x.is_ascii_uppercase() || *x >= 0x80);
                     assert_eq!(next_capital_or_multi(&hay, from), capital.map(|k| from + k), "byte {b:#x} at {at}");
+                    let brk = hay[from..].iter().position(|x| matches!(x, b'\n' | b'\r' | b'\x0c'));
+                    assert_eq!(next_line_break(&hay, from), brk.map(|k| from + k), "byte {b:#x} at {at}");
                     let digit = hay[from..].iter().position(u8::is_ascii_digit).map(|k| from + k);
                     assert_eq!(next_digit(&hay, from), digit, "byte {b:#x} at {at} from {from}");
                 }

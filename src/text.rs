@@ -47,7 +47,7 @@ pub fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(crate::scan::count_byte(bytes, b'\n') + 1);
     let (mut start, mut pos, mut form_feed) = (0, 0, false);
-    while let Some(i) = next_break(bytes, pos) {
+    while let Some(i) = crate::scan::next_line_break(bytes, pos) {
         if bytes[i] == b'\x0c' {
             form_feed = true;
             pos = i + 1;
@@ -63,25 +63,6 @@ pub fn lines(text: &str) -> Vec<Line> {
         out.push(make_line(text, start, bytes.len(), form_feed));
     }
     out
-}
-
-/// The next LF, CR or form feed at or after `from`. Eight bytes at a time: a word is looked into
-/// only when it has a byte under 0x0E.
-fn next_break(bytes: &[u8], from: usize) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let is_break = |b: &u8| matches!(b, b'\n' | b'\r' | b'\x0c');
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        if v.wrapping_sub(LO * 0x0E) & !v & HI != 0 {
-            if let Some(k) = chunk.iter().position(is_break) {
-                return Some(i + k);
-            }
-        }
-        i += 8;
-    }
-    bytes.get(i..)?.iter().position(is_break).map(|k| i + k)
 }
 
 fn make_line(text: &str, start: usize, end: usize, form_feed: bool) -> Line {
