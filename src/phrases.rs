@@ -76,7 +76,8 @@ pub struct Phrases {
     heads: HeadSet,
     /// The first bytes a phrase's first token can have in a text.
     first_byte: [bool; 256],
-    /// See [`Phrases::sparse`], updated as phrases are added.
+    /// No phrase starts with a lowercase ASCII letter or a digit (names, acronyms): most words
+    /// of a text can be passed over without finding where they end.
     sparse: bool,
     /// Only ASCII capitals and non-ASCII bytes start phrases (names, acronyms): the text is
     /// skimmed for those eight bytes at a time.
@@ -138,14 +139,14 @@ impl Phrases {
                         self.heads.insert(h ^ 0x20);
                     }
                 }
-                self.first_byte[b as usize] = true;
+                self.may_start_with(b);
                 if self.case == Case::Ascii {
-                    self.first_byte[b.to_ascii_uppercase() as usize] = true;
-                    self.first_byte[b.to_ascii_lowercase() as usize] = true;
+                    self.may_start_with(b.to_ascii_uppercase());
+                    self.may_start_with(b.to_ascii_lowercase());
                 }
                 if CLASS[b as usize] != WORD {
                     // A folded character (`'` for `’`): any lead byte may fold to it.
-                    self.first_byte[0x80..].fill(true);
+                    (0x80..=0xff).for_each(|b| self.may_start_with(b));
                 }
             }
             node = match self.edges.get(&key) {
@@ -165,9 +166,14 @@ impl Phrases {
         if any {
             self.ends[node as usize].push(id);
         }
-        self.sparse = self.sparse();
-        self.capitals_only = (0..0x80u8).all(|b| !self.first_byte[b as usize] || b.is_ascii_uppercase());
         id
+    }
+
+    /// Notes that a phrase may start with byte `b` in a text, and what that rules out.
+    fn may_start_with(&mut self, b: u8) {
+        self.first_byte[b as usize] = true;
+        self.sparse &= !(b.is_ascii_lowercase() || b.is_ascii_digit());
+        self.capitals_only &= b >= 0x80 || b.is_ascii_uppercase();
     }
 
     pub fn len(&self) -> usize {
@@ -274,12 +280,6 @@ impl Phrases {
             });
         }
         best
-    }
-
-    /// No phrase starts with a lowercase ASCII letter or a digit (names, acronyms): most words
-    /// of a text can be passed over without finding where they end.
-    fn sparse(&self) -> bool {
-        !(b'a'..=b'z').chain(b'0'..=b'9').any(|b| self.first_byte[b as usize])
     }
 
     /// [`Self::next_start`] jumping from one possible first byte to the next.
