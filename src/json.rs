@@ -7,13 +7,7 @@ use crate::model::{Block, BlockKind, Document, Entity, EntityKind, Meeting, Sent
 
 /// `doc` as compact JSON.
 pub fn to_string(doc: &Document) -> String {
-    to_string_sized(doc, 4096)
-}
-
-/// [`to_string`] into a string of `capacity` bytes to start with: for a large document, a good
-/// guess saves the copies of a doubling string (and, in the wasm, the memory they take at once).
-pub fn to_string_sized(doc: &Document, capacity: usize) -> String {
-    let mut out = String::with_capacity(capacity);
+    let mut out = String::with_capacity(4096);
     doc.write(&mut out);
     out
 }
@@ -116,7 +110,7 @@ fn write_uint(mut n: u64, out: &mut String) {
 
 /// A JSON string as serde_json escapes it: `"`, `\` and the control characters below U+0020
 /// (`\b \t \n \f \r` short, the others as `\u00XX`); everything else as is.
-fn write_str(s: &str, out: &mut String) {
+pub(crate) fn write_str(s: &str, out: &mut String) {
     out.push('"');
     let mut from = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {

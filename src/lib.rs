@@ -27,6 +27,7 @@ pub mod entities;
 pub mod eval;
 pub mod json;
 pub mod model;
+pub mod packed;
 pub mod phrases;
 pub mod render;
 pub mod scan;

@@ -2,27 +2,33 @@
 //! object, and byte offsets turned into UTF-16 code units so that `text.slice(start, end)` in
 //! JavaScript gives each span's text.
 //!
-//! The document crosses into JavaScript as JSON text parsed by the engine's `JSON.parse`: one
-//! string copy instead of a call into JavaScript for every field.
+//! The document crosses into JavaScript packed ([`crate::packed`]): its outline as JSON for the
+//! engine's `JSON.parse`, entities and sentences as numbers that `src/unpack.js` (imported here)
+//! turns into objects — a few calls in all instead of one per field.
 //!
 //! Strings from JavaScript arrive as UTF-8; a lone surrogate becomes U+FFFD (one UTF-16 unit, as
 //! the surrogate was), so no offset shifts.
 
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::{Document, EntityKind, Options};
 use crate::span::{OffsetMap, Unit};
 
+#[wasm_bindgen(module = "/src/unpack.js")]
+extern "C" {
+    /// The Document object from `text` and the parts of [`crate::packed::Packed`].
+    fn unpack(text: &JsString, outline: &str, strings: &str, numbers: &[u32]) -> JsValue;
+}
+
 /// `annotate(text, options?)`: the document, offsets in UTF-16 code units.
 #[wasm_bindgen]
-pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+pub fn annotate(text: &JsString, options: JsValue) -> Result<JsValue, JsError> {
     let options = parse_options(options)?;
-    let doc = annotate_utf16(text, &options);
-    // A document's JSON is about 1.7 times its text (the corpus).
-    let json = crate::json::to_string_sized(&doc, 2 * text.len() + 4096);
-    JSON::parse(&json).map_err(|_| JsError::new("the document could not be parsed as JSON"))
+    let own = text.as_string().ok_or_else(|| JsError::new("annotate(text, options?): text must be a string"))?;
+    let p = crate::packed::pack(annotate_utf16(&own, &options));
+    Ok(unpack(text, &p.outline, &p.strings, &p.numbers))
 }
 
 /// `renderHtml(text, options?)`: the highlighted document as an HTML fragment.
@@ -81,12 +87,13 @@ fn parse_bool(name: &str, value: &JsValue) -> Result<bool, JsError> {
 
 fn parse_kinds(value: &JsValue) -> Result<Vec<EntityKind>, JsError> {
     let all = || EntityKind::ALL.map(|k| k.as_str()).join(", ");
+    let not_names = || JsError::new(&format!("invalid options: `kinds` must be an array of kind names ({})", all()));
     if !Array::is_array(value) {
-        return Err(JsError::new(&format!("invalid options: `kinds` must be an array of kind names ({})", all())));
+        return Err(not_names());
     }
     let mut kinds = Vec::new();
     for item in value.unchecked_ref::<Array>().iter() {
-        let name = item.as_string().unwrap_or_else(|| format!("{item:?}"));
+        let name = item.as_string().ok_or_else(not_names)?;
         let kind = EntityKind::parse(&name).ok_or_else(|| {
             JsError::new(&format!("invalid options: unknown kind `{name}` in `kinds`, expected one of {}", all()))
         })?;

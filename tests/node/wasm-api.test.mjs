@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { corpusDir, readCorpus, repoRoot } from '../e2e/harness.mjs';
@@ -134,6 +135,7 @@ describe('annotate', () => {
   test('bad options throw an Error naming what is wrong, and the module keeps working', () => {
     const cases = [
       [{ kinds: ['bogus'] }, /bogus/],
+      [{ kinds: [7] }, /`kinds` must be an array of kind names/],
       [{ nope: 1 }, /nope/],
       [42, /./],
       ['person', /./],
@@ -148,8 +150,23 @@ describe('annotate', () => {
         );
       }
     }
+    assert.throws(() => wasm.annotate(42), /text must be a string/);
     const { entities } = wasm.annotate('Japan spoke.');
     expectEntity('Japan spoke.', entities, 'Japan', 'country');
+  });
+
+  // The document crosses into JavaScript packed (src/packed.rs, src/unpack.js): it must arrive
+  // as the very object the CLI's JSON (same core, UTF-16 offsets) parses to, key order included.
+  test('gives what JSON.parse gives for the CLI\'s JSON of the same text', () => {
+    const files = [...corpusTexts('seed'), ...corpusTexts('dev'), ...corpusTexts('extra')];
+    const cli = execFileSync('cargo', ['run', '--quiet', '--bin', 'statement-viewer', '--', 'annotate', '--format', 'json',
+      ...files.map((f) => path.join(corpusDir, f))], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const lines = cli.trimEnd().split('\n');
+    assert.equal(lines.length, files.length, 'one document per file');
+    files.forEach((file, i) => {
+      const got = JSON.stringify(wasm.annotate(readCorpus(file)));
+      assert.ok(got === lines[i], `${file}: annotate() differs from the CLI's JSON`);
+    });
   });
 });
 
