@@ -429,7 +429,7 @@ mod tests {
     }
 }
 
-// ---- dates and rules: where runs of letters and digits start ----
+// ---- dates and rules: where runs of letters and digits start, and the next of a byte ----
 
 /// The places of `hay` from `from` on where a run of ASCII letters or one of ASCII digits starts
 /// (the byte before is not of the same kind; a non-ASCII byte before a letter is not a letter
@@ -476,6 +476,11 @@ impl Iterator for RunStarts<'_> {
     }
 }
 
+/// The first `x` in `hay` at or after `i`, eight bytes per step.
+pub fn next_byte(hay: &[u8], i: usize, x: u8) -> Option<usize> {
+    find_byte(hay, i, |v| has_byte(v, x), |b| b == x)
+}
+
 /// The high bit of each byte of `v` that is an ASCII digit.
 #[inline(always)]
 fn digit_bytes(v: u64) -> u64 {
@@ -487,7 +492,7 @@ mod run_tests {
     use super::*;
 
     #[test]
-    fn run_starts_agree_with_byte_by_byte() {
+    fn run_starts_and_next_byte_agree_with_byte_by_byte() {
         let text = "Le 7 novembre 2016, à 10h30: l’élection n°2242 (S/2016/1234) a_b9 Éxé AB12cd 2024 janvier";
         let hay = text.as_bytes();
         let kind = |b: Option<&u8>| match b {
@@ -500,6 +505,10 @@ mod run_tests {
                 .filter(|&i| kind(hay.get(i)) != 0 && kind(hay.get(i)) != kind(i.checked_sub(1).and_then(|p| hay.get(p))))
                 .collect();
             assert_eq!(RunStarts::new(hay, from).collect::<Vec<_>>(), want, "from {from}");
+            for x in [b'/', b'(', 0xc3, b'z'] {
+                let want = hay[from..].iter().position(|&b| b == x).map(|k| from + k);
+                assert_eq!(next_byte(hay, from, x), want, "{x} from {from}");
+            }
         }
     }
 }
