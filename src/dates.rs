@@ -174,7 +174,12 @@ fn month_heads() -> &'static HeadSet {
 /// The first three bytes of `hay` at `i` (zeros past its end) with bit 5 of each set: ASCII
 /// letters lowercased, and the second bytes of UTF-8 letters that differ so in case (É, é).
 fn head3(hay: &[u8], i: usize) -> u32 {
-    (load_padded(hay, i) as u32 | 0x20_2020) & 0xff_ffff
+    head3_of(load_padded(hay, i))
+}
+
+/// [`head3`] of the eight bytes `v`.
+fn head3_of(v: u64) -> u32 {
+    (v as u32 | 0x20_2020) & 0xff_ffff
 }
 
 /// How `w` names a month: (number, English, full name, cased).
@@ -287,18 +292,28 @@ fn weekday_before(text: &str, start: usize) -> usize {
 /// Every date-like span of `text`, in text order: month-name dates with or without day and
 /// year, and numeric dates (`13/01/2020`, `2012-09-26`). Linear in the text length.
 pub fn scan(text: &str) -> Vec<Found> {
+    scan_noting_runs(text, &mut Vec::new())
+}
+
+/// [`scan`], noting in `runs` (as `(start, end)`, in order) the runs of ASCII digits that start a
+/// word: those [`crate::scan::digit_runs`] gives, found on the way.
+pub fn scan_noting_runs(text: &str, runs: &mut Vec<(usize, usize)>) -> Vec<Found> {
     let heads = month_heads();
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    // Dates are found from runs of digits and from words. One ends where no run goes on (before no
-    // letter, and before a digit only after a letter), so the runs after it are those a scan
-    // word by word would see.
-    let mut starts = RunStarts::new(bytes, 0);
-    while let Some(s) = starts.next() {
-        let digit = bytes.get(s).is_some_and(u8::is_ascii_digit);
+    // Dates are found from runs of digits and from words, from the end of the last date on.
+    let mut resume = 0;
+    for s in RunStarts::new(bytes, 0) {
+        let v = load_padded(bytes, s);
+        let digit = (v as u8).is_ascii_digit();
+        if digit
+            && !s.checked_sub(1).and_then(|p| bytes.get(p)).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            runs.push((s, digit_run(text, s)));
+        }
         // Most words go by on their first three bytes, which begin no month name (`&`, not `&&`:
         // one branch, hard to predict, not two).
-        if !heads.may_contain(head3(bytes, s)) & !digit {
+        if (!heads.may_contain(head3_of(v)) & !digit) | (s < resume) {
             continue;
         }
         let found = if digit {
@@ -314,7 +329,7 @@ pub fn scan(text: &str) -> Vec<Found> {
             month_date(text, s, crate::scan::letters(text, s))
         };
         if let Some(f) = found {
-            starts = RunStarts::new(bytes, f.span.end);
+            resume = f.span.end;
             out.push(f);
         }
     }
@@ -522,7 +537,11 @@ mod tests {
             let s = i;
             let found = if c.is_ascii_digit() {
                 i = digit_run(text, s);
-                if text[..s].ends_with(word_char) { None } else { numeric(text, s, i) }
+                if text[..s].ends_with(word_char) {
+                    None
+                } else {
+                    numeric(text, s, i)
+                }
             } else if c.is_alphabetic() {
                 i = crate::scan::letters(text, s);
                 month_date(text, s, i)
@@ -538,22 +557,22 @@ mod tests {
         out
     }
 
-    const PIECES: &[&str] = &[
-        "7", "13", "2016", "1er", "21st", "13/01/2020", "01.13.2020", "2012-09-26", "16-Sep-2002", "January",
-        "JANUARY", "january", "May", "may", "mars", "Marzo", "Sept", "sep.", "déc", "DÉC", "Février", "FÉVRIER",
-        "août", "AOÛT", "décembre", "oktober", "den", "de", "del", "le", "Monday", "onsdagen", "Miércoles", "decision",
-        "Mayor", "é", "Éx", "x", "ab", "_", "’", "-", "/", ".", ",", " ", "  ", "\n", "\u{a0}", "(", "",
-    ];
+    /// Pieces of text, between `|`.
+    const PIECES: &str = "7|13|2016|1er|21st|13/01/2020|01.13.2020|2012-09-26|16-Sep-2002|January|JANUARY|january|\
+        May|may|mars|Marzo|Sept|sep.|déc|DÉC|Février|FÉVRIER|août|AOÛT|décembre|oktober|den|de|del|le|Monday|\
+        onsdagen|Miércoles|decision|Mayor|é|Éx|x|ab|_|’|-|/|.|,| |  |\n|\u{a0}|(|";
 
     proptest! {
         #[test]
         fn scan_finds_what_a_word_by_word_scan_finds(
-            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40),
+            pieces in prop::collection::vec(prop::sample::select(PIECES.split('|').collect::<Vec<_>>()), 0..40),
             noise in any::<String>(),
         ) {
-            let text = pieces.concat();
-            prop_assert_eq!(scan(&text), scan_word_by_word(&text));
-            prop_assert_eq!(scan(&noise), scan_word_by_word(&noise));
+            for text in [pieces.concat(), noise] {
+                let mut runs = Vec::new();
+                prop_assert_eq!(scan_noting_runs(&text, &mut runs), scan_word_by_word(&text));
+                prop_assert_eq!(runs, crate::scan::digit_runs(&text).collect::<Vec<_>>());
+            }
         }
     }
 

@@ -502,7 +502,9 @@ mod run_tests {
         };
         for from in 0..=hay.len() {
             let want: Vec<usize> = (from..hay.len())
-                .filter(|&i| kind(hay.get(i)) != 0 && kind(hay.get(i)) != kind(i.checked_sub(1).and_then(|p| hay.get(p))))
+                .filter(|&i| {
+                    kind(hay.get(i)) != 0 && kind(hay.get(i)) != kind(i.checked_sub(1).and_then(|p| hay.get(p)))
+                })
                 .collect();
             assert_eq!(RunStarts::new(hay, from).collect::<Vec<_>>(), want, "from {from}");
             for x in [b'/', b'(', 0xc3, b'z'] {

@@ -31,21 +31,22 @@ fn units() -> &'static [String] {
 
 /// Candidates from every rule, in no particular order.
 pub fn candidates(text: &str, out: &mut Vec<Candidate>) {
-    let runs: Vec<(usize, usize)> = digit_runs(text).collect();
+    let mut runs = Vec::new();
+    let dates = crate::dates::scan_noting_runs(text, &mut runs);
     resolutions(text, &runs, out);
     symbols(text, out);
-    month_dates(text, out);
+    month_dates(text, dates, out);
     digit_rules(text, &runs, out);
 }
 
 // ---- dates -------------------------------------------------------------------------------
 
-/// Dates written with a month name or in digits ([`crate::dates::scan`]): `7 November 2016`,
+/// Dates written with a month name or in digits (`dates`, from [`crate::dates::scan`]): `7 November 2016`,
 /// `Monday, 13 January 2020`, `November 7, 2016`, `July 2015`, `July`, `13/01/2020`,
 /// `12 de noviembre de 2014`. A month alone counts in English only, and "May" alone only next to a
 /// word that makes it a month ("in May").
-fn month_dates(text: &str, out: &mut Vec<Candidate>) {
-    for f in crate::dates::scan(text) {
+fn month_dates(text: &str, dates: Vec<crate::dates::Found>, out: &mut Vec<Candidate>) {
+    for f in dates {
         let numeric = !f.english && !f.cased && f.has_day && f.has_year;
         if !f.cased && !f.has_day && !numeric {
             continue; // "march" is a verb, "22 september 2024" (Swedish) a date
@@ -76,8 +77,8 @@ fn month_dates(text: &str, out: &mut Vec<Candidate>) {
 
 // ---- numbers, numeric dates, years -------------------------------------------------------
 
-/// Everything that starts with a digit (`runs`, from [`digit_runs`]): years and decades, clock
-/// times, ordinals, amounts, quantities.
+/// Everything that starts with a digit (`runs`, as [`digit_runs`] gives them): years and decades,
+/// clock times, ordinals, amounts, quantities.
 fn digit_rules(text: &str, runs: &[(usize, usize)], out: &mut Vec<Candidate>) {
     for &(i, d) in runs {
         let prev = char_before(text, i);
