@@ -465,7 +465,7 @@ impl Iterator for RunStarts<'_> {
                 let (letters, digits) = (letter_bytes(v), digit_bytes(v));
                 let starts = (letters & !(letters << 8 | self.before.0)) | (digits & !(digits << 8 | self.before.1));
                 self.before = (letters >> 56, digits >> 56);
-                // The high bits of the eight bytes gathered into the top byte, then moved to theirs.
+                // The high bits of the eight bytes gathered into one byte, put at its place of eight.
                 self.found |= ((starts >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
             }
             self.next += 64;

@@ -16,6 +16,7 @@ const SYMBOL_ROOTS: &[&str] = &["S", "A", "E", "ST", "UNEP", "CEDAW", "CRC", "CC
 const MAY_CONTEXT: &[&str] =
     &["in", "of", "since", "until", "last", "next", "this", "early", "late", "mid", "from", "by"];
 
+/// The word before a resolution's number, as statements write it.
 const RESOLUTION: &[&str] = &["resolution", "resolutions", "Resolution", "Resolutions", "RESOLUTION", "RESOLUTIONS"];
 
 /// Units from `data/units.txt`, longest first.
@@ -41,9 +42,9 @@ pub fn candidates(text: &str, out: &mut Vec<Candidate>) {
 
 // ---- dates -------------------------------------------------------------------------------
 
-/// Dates written with a month name or in digits (`dates`, from [`crate::dates::scan`]): `7 November 2016`,
-/// `Monday, 13 January 2020`, `November 7, 2016`, `July 2015`, `July`, `13/01/2020`,
-/// `12 de noviembre de 2014`. A month alone counts in English only, and "May" alone only next to a
+/// Dates written with a month name or in digits (`dates`, from [`crate::dates::scan`]):
+/// `7 November 2016`, `Monday, 13 January 2020`, `November 7, 2016`, `July 2015`, `July`,
+/// `13/01/2020`, `12 de noviembre de 2014`. A month alone counts in English only, and "May" alone only next to a
 /// word that makes it a month ("in May").
 fn month_dates(text: &str, dates: Vec<crate::dates::Found>, out: &mut Vec<Candidate>) {
     for f in dates {
