@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use crate::scan::{digits as digit_run, head, is_space, is_word_char as word_char, HeadSet};
+use crate::scan::{digits as digit_run, is_space, is_word_char as word_char, load_padded, HeadSet, RunStarts};
 use crate::span::Span;
 
 /// Weekdays in English, Swedish, French and Spanish (matched ignoring ASCII case), and the
@@ -153,38 +153,33 @@ pub struct Found {
     pub english: bool,
 }
 
-/// Whether the word `w` can name a month: the length of one and the first four letters of one
-/// (lowercased), as [`head`] has them.
+/// Whether the word `w` can name a month: the length of one, and the first three bytes of one as
+/// [`head3`] reads them.
 fn may_be_month(w: &str) -> bool {
-    if w.len() < 3 || w.len() > 10 {
-        return false;
-    }
-    let b = w.as_bytes();
-    if b[..4.min(b.len())].is_ascii() {
-        return month_heads().may_contain(head(b));
-    }
-    // The first four bytes of the lowercased word, without lowercasing all of it.
-    let mut buf = [0u8; 12];
-    let mut n = 0;
-    for c in w.chars().flat_map(char::to_lowercase) {
-        if n >= 4 {
-            break;
-        }
-        n += c.encode_utf8(&mut buf[n..]).len();
-    }
-    month_heads().may_contain(head(&buf[..n]))
+    (3..=10).contains(&w.len()) && month_heads().may_contain(head3(w.as_bytes(), 0))
 }
 
-/// The [`head`]s of the month names and abbreviations (lowercase).
+/// The [`head3`]s of the month names and abbreviations.
 fn month_heads() -> &'static HeadSet {
     static SET: OnceLock<HeadSet> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut set = HeadSet::new(14);
+        let mut set = HeadSet::new(12);
         for m in MONTHS.iter().map(|m| m.0).chain(ABBREVIATIONS.iter().map(|a| a.0)) {
-            set.insert(head(m.as_bytes()));
+            set.insert(head3(m.as_bytes(), 0));
         }
         set
     })
+}
+
+/// The first three bytes of `hay` at `i` (zeros past its end) with bit 5 of each set: ASCII
+/// letters lowercased, and the second bytes of UTF-8 letters that differ so in case (É, é).
+fn head3(hay: &[u8], i: usize) -> u32 {
+    head3_of(load_padded(hay, i))
+}
+
+/// [`head3`] of the eight bytes `v`.
+fn head3_of(v: u64) -> u32 {
+    (v as u32 | 0x20_2020) & 0xff_ffff
 }
 
 /// How `w` names a month: (number, English, full name, cased).
@@ -297,54 +292,45 @@ fn weekday_before(text: &str, start: usize) -> usize {
 /// Every date-like span of `text`, in text order: month-name dates with or without day and
 /// year, and numeric dates (`13/01/2020`, `2012-09-26`). Linear in the text length.
 pub fn scan(text: &str) -> Vec<Found> {
+    scan_noting_runs(text, &mut Vec::new())
+}
+
+/// [`scan`], noting in `runs` (as `(start, end)`, in order) the runs of ASCII digits that start a
+/// word: those [`crate::scan::digit_runs`] gives, found on the way.
+pub fn scan_noting_runs(text: &str, runs: &mut Vec<(usize, usize)>) -> Vec<Found> {
     let heads = month_heads();
-    let mut out = Vec::new();
-    let mut i = 0;
     let bytes = text.as_bytes();
-    while let Some(&b) = bytes.get(i) {
-        let s = i;
-        if b.is_ascii_digit() {
-            let e = digit_run(text, s);
-            if !text[..s].ends_with(word_char) {
-                if let Some(f) = numeric(text, s, e) {
-                    i = f.span.end;
-                    out.push(f);
-                    continue;
-                }
-            }
-            i = e;
+    let mut out = Vec::new();
+    // Dates are found from runs of digits and from words, from the end of the last date on.
+    let mut resume = 0;
+    for s in RunStarts::new(bytes, 0) {
+        let v = load_padded(bytes, s);
+        let digit = (v as u8).is_ascii_digit();
+        if digit
+            && !s.checked_sub(1).and_then(|p| bytes.get(p)).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            runs.push((s, digit_run(text, s)));
+        }
+        // Most words go by on their first three bytes, which begin no month name (`&`, not `&&`:
+        // one branch, hard to predict, not two).
+        if (!heads.may_contain(head3_of(v)) & !digit) | (s < resume) {
             continue;
         }
-        let e = if b.is_ascii_alphabetic() {
-            // Most words: short, ASCII, and no month (3 to 10 letters, known first four).
-            if let Some((len, head4)) = crate::scan::short_ascii_word(bytes, s) {
-                if len < 3 || !heads.may_contain(head4) {
-                    i = s + len;
-                    continue;
-                }
-            }
-            crate::scan::letters(text, s)
-        } else if b < 0x80 {
-            i += 1;
-            continue;
-        } else {
-            let c = text[s..].chars().next().unwrap_or(' ');
-            let e = crate::scan::letters(text, s);
-            if e == s {
-                i = s + c.len_utf8();
+        let found = if digit {
+            if text[..s].ends_with(word_char) {
                 continue;
             }
-            e
-        };
-        if !may_be_month(&text[s..e]) {
-            i = e;
-            continue;
-        }
-        if let Some(f) = month_date(text, s, e) {
-            i = f.span.end;
-            out.push(f);
+            numeric(text, s, digit_run(text, s))
         } else {
-            i = e;
+            // A letter after a non-ASCII letter starts no word.
+            if text[..s].ends_with(char::is_alphabetic) {
+                continue;
+            }
+            month_date(text, s, crate::scan::letters(text, s))
+        };
+        if let Some(f) = found {
+            resume = f.span.end;
+            out.push(f);
         }
     }
     out
@@ -541,12 +527,64 @@ fn skip_all(text: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`scan`] the plain way: every run of digits and every word in turn.
+    fn scan_word_by_word(text: &str) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(c) = text[i..].chars().next() {
+            let s = i;
+            let found = if c.is_ascii_digit() {
+                i = digit_run(text, s);
+                if text[..s].ends_with(word_char) {
+                    None
+                } else {
+                    numeric(text, s, i)
+                }
+            } else if c.is_alphabetic() {
+                i = crate::scan::letters(text, s);
+                month_date(text, s, i)
+            } else {
+                i += c.len_utf8();
+                None
+            };
+            if let Some(f) = found {
+                i = f.span.end;
+                out.push(f);
+            }
+        }
+        out
+    }
+
+    /// Pieces of text, between `|`.
+    const PIECES: &str = "7|13|2016|1er|21st|13/01/2020|01.13.2020|2012-09-26|16-Sep-2002|January|JANUARY|january|\
+        May|may|mars|Marzo|Sept|sep.|déc|DÉC|Février|FÉVRIER|août|AOÛT|décembre|oktober|den|de|del|le|Monday|\
+        onsdagen|Miércoles|decision|Mayor|é|Éx|x|ab|_|’|-|/|.|,| |  |\n|\u{a0}|(|";
+
+    proptest! {
+        #[test]
+        fn scan_finds_what_a_word_by_word_scan_finds(
+            pieces in prop::collection::vec(prop::sample::select(PIECES.split('|').collect::<Vec<_>>()), 0..40),
+            noise in any::<String>(),
+        ) {
+            for text in [pieces.concat(), noise] {
+                let mut runs = Vec::new();
+                prop_assert_eq!(scan_noting_runs(&text, &mut runs), scan_word_by_word(&text));
+                prop_assert_eq!(runs, crate::scan::digit_runs(&text).collect::<Vec<_>>());
+            }
+        }
+    }
 
     #[test]
-    fn every_ascii_month_word_passes_the_prefix_filter() {
+    fn every_month_word_passes_the_prefix_filter() {
         let words = MONTHS.iter().map(|m| m.0).chain(ABBREVIATIONS.iter().map(|a| a.0));
-        for w in words.filter(|w| w.is_ascii()) {
-            assert!(month_word(w).is_some() && month_word(&w.to_uppercase()).is_some(), "{w}");
+        for w in words {
+            let title = w[..1].to_uppercase() + &w[1..];
+            for w in [w.to_string(), w.to_uppercase(), title] {
+                assert!(month_word(&w).is_some(), "{w}");
+                assert!(!scan(&format!("7 {w} 2016")).is_empty(), "{w}");
+            }
         }
     }
 

@@ -428,3 +428,89 @@ mod tests {
         assert_eq!(next_digit(b"", 0), None);
     }
 }
+
+// ---- dates and rules: where runs of letters and digits start, and the next of a byte ----
+
+/// The places of `hay` from `from` on where a run of ASCII letters or one of ASCII digits starts
+/// (the byte before is not of the same kind; a non-ASCII byte before a letter is not a letter
+/// here), in order. Sixty-four bytes are looked at in one go, without branches.
+pub struct RunStarts<'a> {
+    hay: &'a [u8],
+    /// Where the next bytes to look at start.
+    next: usize,
+    /// One bit for each of the 64 bytes before `next` that starts a run, not given yet.
+    found: u64,
+    /// Whether the byte before `next` is a letter, and whether it is a digit (as bit 7).
+    before: (u64, u64),
+}
+
+impl<'a> RunStarts<'a> {
+    pub fn new(hay: &'a [u8], from: usize) -> RunStarts<'a> {
+        let last = from.checked_sub(1).and_then(|p| hay.get(p)).map_or(0, |&b| b as u64);
+        RunStarts { hay, next: from, found: 0, before: (letter_bytes(last), digit_bytes(last)) }
+    }
+}
+
+impl Iterator for RunStarts<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.found == 0 {
+            if self.next >= self.hay.len() {
+                return None;
+            }
+            for k in 0..8 {
+                let v = load_padded(self.hay, self.next + 8 * k);
+                let (letters, digits) = (letter_bytes(v), digit_bytes(v));
+                let starts = (letters & !(letters << 8 | self.before.0)) | (digits & !(digits << 8 | self.before.1));
+                self.before = (letters >> 56, digits >> 56);
+                // The high bits of the eight bytes gathered into one byte, put at its place of eight.
+                self.found |= ((starts >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
+            }
+            self.next += 64;
+        }
+        let at = self.next - 64 + self.found.trailing_zeros() as usize;
+        self.found &= self.found - 1;
+        Some(at)
+    }
+}
+
+/// The first `x` in `hay` at or after `i`, eight bytes per step.
+pub fn next_byte(hay: &[u8], i: usize, x: u8) -> Option<usize> {
+    find_byte(hay, i, |v| has_byte(v, x), |b| b == x)
+}
+
+/// The high bit of each byte of `v` that is an ASCII digit.
+#[inline(always)]
+fn digit_bytes(v: u64) -> u64 {
+    in_range(v, b'0', b'9')
+}
+
+#[cfg(test)]
+mod run_tests {
+    use super::*;
+
+    #[test]
+    fn run_starts_and_next_byte_agree_with_byte_by_byte() {
+        let text = "Le 7 novembre 2016, à 10h30: l’élection n°2242 (S/2016/1234) a_b9 Éxé AB12cd 2024 janvier";
+        let hay = text.as_bytes();
+        let kind = |b: Option<&u8>| match b {
+            Some(b) if b.is_ascii_alphabetic() => 1,
+            Some(b) if b.is_ascii_digit() => 2,
+            _ => 0,
+        };
+        for from in 0..=hay.len() {
+            let want: Vec<usize> = (from..hay.len())
+                .filter(|&i| {
+                    kind(hay.get(i)) != 0 && kind(hay.get(i)) != kind(i.checked_sub(1).and_then(|p| hay.get(p)))
+                })
+                .collect();
+            assert_eq!(RunStarts::new(hay, from).collect::<Vec<_>>(), want, "from {from}");
+            for x in [b'/', b'(', 0xc3, b'z'] {
+                let want = hay[from..].iter().position(|&b| b == x).map(|k| from + k);
+                assert_eq!(next_byte(hay, from, x), want, "{x} from {from}");
+            }
+        }
+    }
+}

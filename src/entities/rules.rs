@@ -16,6 +16,9 @@ const SYMBOL_ROOTS: &[&str] = &["S", "A", "E", "ST", "UNEP", "CEDAW", "CRC", "CC
 const MAY_CONTEXT: &[&str] =
     &["in", "of", "since", "until", "last", "next", "this", "early", "late", "mid", "from", "by"];
 
+/// The word before a resolution's number, as statements write it.
+const RESOLUTION: &[&str] = &["resolution", "resolutions", "Resolution", "Resolutions", "RESOLUTION", "RESOLUTIONS"];
+
 /// Units from `data/units.txt`, longest first.
 fn units() -> &'static [String] {
     static U: OnceLock<Vec<String>> = OnceLock::new();
@@ -29,20 +32,22 @@ fn units() -> &'static [String] {
 
 /// Candidates from every rule, in no particular order.
 pub fn candidates(text: &str, out: &mut Vec<Candidate>) {
-    resolutions(text, out);
+    let mut runs = Vec::new();
+    let dates = crate::dates::scan_noting_runs(text, &mut runs);
+    resolutions(text, &runs, out);
     symbols(text, out);
-    month_dates(text, out);
-    digit_rules(text, out);
+    month_dates(text, dates, out);
+    digit_rules(text, &runs, out);
 }
 
 // ---- dates -------------------------------------------------------------------------------
 
-/// Dates written with a month name or in digits ([`crate::dates::scan`]): `7 November 2016`,
-/// `Monday, 13 January 2020`, `November 7, 2016`, `July 2015`, `July`, `13/01/2020`,
-/// `12 de noviembre de 2014`. A month alone counts in English only, and "May" alone only next to a
+/// Dates written with a month name or in digits (`dates`, from [`crate::dates::scan`]):
+/// `7 November 2016`, `Monday, 13 January 2020`, `November 7, 2016`, `July 2015`, `July`,
+/// `13/01/2020`, `12 de noviembre de 2014`. A month alone counts in English only, and "May" alone only next to a
 /// word that makes it a month ("in May").
-fn month_dates(text: &str, out: &mut Vec<Candidate>) {
-    for f in crate::dates::scan(text) {
+fn month_dates(text: &str, dates: Vec<crate::dates::Found>, out: &mut Vec<Candidate>) {
+    for f in dates {
         let numeric = !f.english && !f.cased && f.has_day && f.has_year;
         if !f.cased && !f.has_day && !numeric {
             continue; // "march" is a verb, "22 september 2024" (Swedish) a date
@@ -73,10 +78,10 @@ fn month_dates(text: &str, out: &mut Vec<Candidate>) {
 
 // ---- numbers, numeric dates, years -------------------------------------------------------
 
-/// Everything that starts with a digit: years and decades, clock times,
-/// ordinals, amounts, quantities.
-fn digit_rules(text: &str, out: &mut Vec<Candidate>) {
-    for (i, d) in digit_runs(text) {
+/// Everything that starts with a digit (`runs`, as [`digit_runs`] gives them): years and decades,
+/// clock times, ordinals, amounts, quantities.
+fn digit_rules(text: &str, runs: &[(usize, usize)], out: &mut Vec<Candidate>) {
+    for &(i, d) in runs {
         let prev = char_before(text, i);
         if !prev.is_some_and(|c| c.is_alphanumeric() || "/-%*#_=&".contains(c)) {
             year(text, i, d, out);
@@ -217,7 +222,8 @@ fn number(text: &str, i: usize, d: usize, out: &mut Vec<Candidate>) {
 
 /// A unit word or phrase at `i` (spaces inside a phrase may be any whitespace).
 fn unit(text: &str, i: usize) -> Option<usize> {
-    'units: for u in units() {
+    let first = text.as_bytes().get(i);
+    'units: for u in units().iter().filter(|u| u.as_bytes().first() == first) {
         let mut j = i;
         for (n, part) in u.split(' ').enumerate() {
             if n > 0 {
@@ -242,68 +248,75 @@ fn unit(text: &str, i: usize) -> Option<usize> {
 // ---- documents ---------------------------------------------------------------------------
 
 /// `resolution 2295 (2016)`, `Resolution 2295`, `resolutions 1325 (2000) and 2242 (2015)`,
-/// `resolution 70/1`.
-fn resolutions(text: &str, out: &mut Vec<Candidate>) {
-    const WORDS: &[&str] = &["resolution", "resolutions", "Resolution", "Resolutions", "RESOLUTION", "RESOLUTIONS"];
-    let mut from = 0;
-    while let Some(ws) = find_ascii_ci(text.as_bytes(), from, b"resolution") {
-        from = ws + 10;
-        let Some(we) = word_in(text, ws, WORDS) else { continue };
-        if char_before(text, ws).is_some_and(is_word_char) {
-            continue;
-        }
-        let n = skip_spaces(text, we, 3);
-        if n == we {
-            continue;
-        }
-        let n = lit(text, n, "S/RES/").unwrap_or(n);
-        let nd = digits(text, n);
-        // General Assembly: "70/1", "A/RES/70/1".
-        if (1..=2).contains(&(nd - n)) && text[nd..].starts_with('/') {
-            let sd = digits(text, nd + 1);
-            if (1..=3).contains(&(sd - nd - 1)) {
-                let mut e = sd;
-                if char_at(text, e).is_some_and(|c| c.is_ascii_uppercase()) {
-                    e += 1;
-                }
-                if !char_at(text, e).is_some_and(is_word_char) {
-                    let symbol = format!("A/RES/{}", &text[n..e]);
-                    let mut cand = Candidate::rule(EntityKind::Document, Span::new(ws, e), 3);
-                    cand.linked().link = Some(format!("https://undocs.org/{symbol}"));
-                    cand.linked().code = Some(symbol);
-                    out.push(cand);
-                }
-                continue;
-            }
-        }
-        if !(2..=4).contains(&(nd - n)) || char_at(text, nd).is_some_and(is_word_char) {
-            continue;
-        }
-        let (end, year) = year_in_parens(text, nd);
-        out.push(resolution(ws, end, &text[n..nd], year));
-        // Further numbers of a list: ", 2242 (2015)", " and 2242 (2015)".
-        let mut pos = end;
-        loop {
-            let mut p = pos;
-            let comma = text[p..].starts_with(',');
-            if comma {
-                p += 1;
-            }
-            let q = skip_spaces(text, p, 3);
-            let q = match word_in(text, q, &["and", "or", "to"]) {
-                Some(e) if q > p || comma => skip_spaces(text, e, 3).max(e + 1).min(text.len()),
-                _ if comma && q > p => q,
-                _ => break,
-            };
-            let qd = digits(text, q);
-            if !(2..=4).contains(&(qd - q)) || char_at(text, qd).is_some_and(|c| is_word_char(c) || c == '/') {
-                break;
-            }
-            let (end, year) = year_in_parens(text, qd);
-            out.push(resolution(q, end, &text[q..qd], year));
-            pos = end;
+/// `resolution 70/1`: found from their first number, one of the runs of digits `runs`.
+fn resolutions(text: &str, runs: &[(usize, usize)], out: &mut Vec<Candidate>) {
+    for &(n, nd) in runs {
+        if let Some(ws) = resolution_before(text, n) {
+            resolution_at(text, ws, n, nd, out);
         }
     }
+}
+
+/// The resolutions of the word "resolution" at `ws` whose first number is `text[n..nd]`.
+fn resolution_at(text: &str, ws: usize, n: usize, nd: usize, out: &mut Vec<Candidate>) {
+    // General Assembly: "70/1", "A/RES/70/1".
+    if (1..=2).contains(&(nd - n)) && text[nd..].starts_with('/') {
+        let sd = digits(text, nd + 1);
+        if (1..=3).contains(&(sd - nd - 1)) {
+            let mut e = sd;
+            if char_at(text, e).is_some_and(|c| c.is_ascii_uppercase()) {
+                e += 1;
+            }
+            if !char_at(text, e).is_some_and(is_word_char) {
+                let symbol = format!("A/RES/{}", &text[n..e]);
+                let mut cand = Candidate::rule(EntityKind::Document, Span::new(ws, e), 3);
+                cand.linked().link = Some(format!("https://undocs.org/{symbol}"));
+                cand.linked().code = Some(symbol);
+                out.push(cand);
+            }
+            return;
+        }
+    }
+    if !(2..=4).contains(&(nd - n)) || char_at(text, nd).is_some_and(is_word_char) {
+        return;
+    }
+    let (end, year) = year_in_parens(text, nd);
+    out.push(resolution(ws, end, &text[n..nd], year));
+    // Further numbers of a list: ", 2242 (2015)", " and 2242 (2015)".
+    let mut pos = end;
+    loop {
+        let mut p = pos;
+        let comma = text[p..].starts_with(',');
+        if comma {
+            p += 1;
+        }
+        let q = skip_spaces(text, p, 3);
+        let q = match word_in(text, q, &["and", "or", "to"]) {
+            Some(e) if q > p || comma => skip_spaces(text, e, 3).max(e + 1).min(text.len()),
+            _ if comma && q > p => q,
+            _ => break,
+        };
+        let qd = digits(text, q);
+        if !(2..=4).contains(&(qd - q)) || char_at(text, qd).is_some_and(|c| is_word_char(c) || c == '/') {
+            break;
+        }
+        let (end, year) = year_in_parens(text, qd);
+        out.push(resolution(q, end, &text[q..qd], year));
+        pos = end;
+    }
+}
+
+/// The start of the word "resolution" (or "resolutions", capitalized or in capitals) that a number
+/// at `n` follows: after one to three spaces, and `S/RES/` or not.
+fn resolution_before(text: &str, n: usize) -> Option<usize> {
+    let t = &text[..n];
+    let t = t.strip_suffix("S/RES/").unwrap_or(t);
+    let we = t.trim_end_matches(is_space).len();
+    if !(1..=3).contains(&t[we..].chars().count()) {
+        return None;
+    }
+    let ws = word_start_before(text, we);
+    (RESOLUTION.contains(&&text[ws..we]) && !char_before(text, ws).is_some_and(is_word_char)).then_some(ws)
 }
 
 /// ` (2016)` after a number: its end and the year.
@@ -339,8 +352,7 @@ fn resolution(start: usize, end: usize, number: &str, year: Option<&str>) -> Can
 /// `E/CN.6/2020/L.1`, with `/Add.1`, `/Rev.1`, `/Corr.1` and a trailing `(2016)`.
 fn symbols(text: &str, out: &mut Vec<Candidate>) {
     let mut from = 0;
-    while let Some(k) = text[from..].find('/') {
-        let slash = from + k;
+    while let Some(slash) = next_byte(text.as_bytes(), from, b'/') {
         from = slash + 1;
         let rs = slash - text[..slash].bytes().rev().take_while(u8::is_ascii_uppercase).count();
         if rs == slash || !SYMBOL_ROOTS.contains(&&text[rs..slash]) || char_before(text, rs).is_some_and(is_word_char) {
@@ -397,5 +409,49 @@ fn segment(text: &str, i: usize, first: bool) -> Option<usize> {
             }
         }
         return Some(e);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`resolutions`] the plain way: from each word "resolution" forward to its number.
+    fn resolutions_by_word(text: &str) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for (ws, we) in words(text) {
+            if !RESOLUTION.contains(&&text[ws..we]) || char_before(text, ws).is_some_and(is_word_char) {
+                continue;
+            }
+            let n = skip_spaces(text, we, 3);
+            let n = lit(text, n, "S/RES/").unwrap_or(n);
+            let nd = digits(text, n);
+            if n > we && nd > n {
+                resolution_at(text, ws, n, nd, &mut out);
+            }
+        }
+        out
+    }
+
+    /// Pieces of a text: a word, spaces, a prefix and what follows, in turn.
+    const PIECES: [&[&str]; 4] = [
+        &["resolution", "Resolutions", "resolutionS", "and", ",", "_", "é", ""],
+        &["", " ", "  ", "   ", "    ", " \u{a0}\n", "\n"],
+        &["", "", "S/RES/", "(", "/"],
+        &["2295", "70", "1", "12345", "(2016)", "/1", "A", ""],
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        #[test]
+        fn resolutions_from_numbers_are_those_from_the_words(
+            pieces in prop::collection::vec(PIECES.map(prop::sample::select), 0..6),
+        ) {
+            let text = pieces.concat().concat();
+            let mut got = Vec::new();
+            resolutions(&text, &digit_runs(&text).collect::<Vec<_>>(), &mut got);
+            prop_assert_eq!(format!("{got:?}"), format!("{:?}", resolutions_by_word(&text)));
+        }
     }
 }
