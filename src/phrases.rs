@@ -59,15 +59,38 @@ fn cased_head(bytes: &[u8], start: usize, end: usize) -> u32 {
     head_in(bytes, start, end) & !((bytes[start].is_ascii_uppercase() as u32) << 5)
 }
 
+/// No phrase (the end of a list of phrases).
+const NONE: u32 = u32::MAX;
+
+/// A trie node.
+#[derive(Clone, Copy)]
+struct Node {
+    /// The first phrase that ends here, or [`NONE`] ([`Stored::next`] links the others).
+    end: u32,
+    /// Some phrase goes on from here.
+    has_next: bool,
+}
+
+/// A phrase as stored.
+struct Stored {
+    /// Where it lies in [`Phrases::text`].
+    start: u32,
+    end: u32,
+    /// The next phrase that ends at the same node, or [`NONE`].
+    next: u32,
+    /// Reported only where its first letter is a capital ([`Phrases::add_capitalized`]).
+    capital: bool,
+}
+
 /// Whole phrases, matched token by token.
 pub struct Phrases {
     case: Case,
-    /// The phrases as added (folded), by id.
-    phrases: Vec<String>,
-    /// For each trie node, the ids of the phrases that end there.
-    ends: Vec<Vec<u32>>,
-    /// For each trie node, whether some phrase goes on from it.
-    has_next: Vec<bool>,
+    /// The phrases as added (folded), one after another: all of them together, as a text is read
+    /// they stay in few cache lines.
+    text: String,
+    /// By phrase id.
+    phrases: Vec<Stored>,
+    nodes: Vec<Node>,
     edges: HashMap<u64, u32, BuildHasherDefault<FastHasher>>,
     /// Bit `hash >> 48` is set when some phrase starts with a token of that hash.
     first: Vec<u64>,
@@ -82,24 +105,21 @@ pub struct Phrases {
     /// Only ASCII capitals and non-ASCII bytes start phrases (names, acronyms): the text is
     /// skimmed for those eight bytes at a time.
     capitals_only: bool,
-    /// By phrase id: reported only where its first letter is a capital ([`Phrases::add_capitalized`]).
-    capital: Vec<bool>,
 }
 
 impl Phrases {
     pub fn new(case: Case) -> Phrases {
         Phrases {
             case,
+            text: String::new(),
             phrases: Vec::new(),
-            ends: vec![Vec::new()],
-            has_next: vec![false],
+            nodes: vec![Node { end: NONE, has_next: false }],
             edges: HashMap::default(),
             first: vec![0; FILTER_BITS / 64],
             heads: HeadSet::new(16),
             first_byte: [false; 256],
             sparse: true,
             capitals_only: true,
-            capital: Vec::new(),
         }
     }
 
@@ -118,9 +138,10 @@ impl Phrases {
 
     fn add_with(&mut self, phrase: &str, capitalized: bool) -> u32 {
         let id = self.phrases.len() as u32;
-        self.phrases.push(fold(phrase.trim()));
+        let start = self.text.len() as u32;
+        self.text.push_str(&fold(phrase.trim()));
         let capitalized = capitalized && phrase.trim_start().starts_with(|c: char| c.is_ascii_uppercase());
-        self.capital.push(capitalized);
+        self.phrases.push(Stored { start, end: self.text.len() as u32, next: NONE, capital: capitalized });
         let mut node = ROOT;
         let mut pos = 0;
         let mut any = false;
@@ -144,18 +165,18 @@ impl Phrases {
                     self.may_start_with(b.to_ascii_uppercase());
                     self.may_start_with(b.to_ascii_lowercase());
                 }
-                if CLASS[b as usize] != WORD {
-                    // A folded character (`'` for `’`): any lead byte may fold to it.
+                if CLASS[b as usize] != WORD && !phrase[t.start..].starts_with(is_alnum) {
+                    // A character others fold to (`'` for `’`; no letter or digit is folded): any
+                    // lead byte may.
                     (0x80..=0xff).for_each(|b| self.may_start_with(b));
                 }
             }
             node = match self.edges.get(&key) {
                 Some(&n) => n,
                 None => {
-                    let n = self.ends.len() as u32;
-                    self.ends.push(Vec::new());
-                    self.has_next.push(false);
-                    self.has_next[node as usize] = true;
+                    let n = self.nodes.len() as u32;
+                    self.nodes.push(Node { end: NONE, has_next: false });
+                    self.nodes[node as usize].has_next = true;
                     self.edges.insert(key, n);
                     n
                 }
@@ -164,7 +185,16 @@ impl Phrases {
             any = true;
         }
         if any {
-            self.ends[node as usize].push(id);
+            // Last in the node's list.
+            match self.nodes[node as usize].end {
+                NONE => self.nodes[node as usize].end = id,
+                mut last => {
+                    while self.phrases[last as usize].next != NONE {
+                        last = self.phrases[last as usize].next;
+                    }
+                    self.phrases[last as usize].next = id;
+                }
+            }
         }
         id
     }
@@ -186,7 +216,8 @@ impl Phrases {
 
     /// The phrase `id` as stored: trimmed, quotes and hyphens folded, one space for each gap.
     pub fn phrase(&self, id: u32) -> &str {
-        &self.phrases[id as usize]
+        let p = &self.phrases[id as usize];
+        &self.text[p.start as usize..p.end as usize]
     }
 
     /// Calls `f(span, id)` for every phrase occurrence that starts at a token of `text`, shorter
@@ -308,8 +339,8 @@ impl Phrases {
                 }
             }
             let end = token_end(text, start);
-            let word = CLASS[bytes[start] as usize] == WORD || text[start..].starts_with(char::is_alphanumeric);
-            let glued = word && text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
+            let word = CLASS[bytes[start] as usize] == WORD || text[start..].starts_with(is_alnum);
+            let glued = word && text[..start].chars().next_back().is_some_and(|c| is_alnum(c) || c == '_');
             if glued || text[start..].starts_with(char::is_whitespace) {
                 continue;
             }
@@ -335,15 +366,17 @@ impl Phrases {
         while let Some(t) = next {
             let Some(&n) = self.edges.get(&edge_key(node, gap, t.hash)) else { break };
             node = n;
-            for &id in &self.ends[node as usize] {
-                if self.capital[id as usize] && !text.as_bytes()[start].is_ascii_uppercase() {
-                    continue;
-                }
-                if folds_to(&text[start..t.end], &self.phrases[id as usize], self.case) {
+            let Node { end, has_next } = self.nodes[node as usize];
+            let mut id = end;
+            // (`NONE` is past the last id.)
+            while let Some(p) = self.phrases.get(id as usize) {
+                let written = !p.capital || text.as_bytes()[start].is_ascii_uppercase();
+                if written && folds_to(&text[start..t.end], self.phrase(id), self.case) {
                     f(Span::new(start, t.end), id);
                 }
+                id = p.next;
             }
-            if !self.has_next[node as usize] {
+            if !has_next {
                 break;
             }
             next = next_token(text, t.end, self.case).filter(|t| t.gap != Gap::Blank);
@@ -376,6 +409,16 @@ static CLASS: [u8; 256] = {
     }
     t
 };
+
+/// [`char::is_alphanumeric`], answered without Unicode's tables for the non-ASCII characters texts
+/// have most: Latin-1 letters, and General Punctuation (curly quotes, dashes, the ellipsis).
+fn is_alnum(c: char) -> bool {
+    match c {
+        '\u{c0}'..='\u{ff}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
 
 /// The end of the whitespace at `pos` and the gap it makes.
 fn skip_space(text: &str, mut pos: usize) -> (usize, Gap) {
@@ -411,7 +454,7 @@ fn token_end(text: &str, start: usize) -> usize {
         match CLASS[b as usize] {
             WORD => pos += 1,
             MULTI => match text[pos..].chars().next() {
-                Some(c) if c.is_alphanumeric() => pos += c.len_utf8(),
+                Some(c) if is_alnum(c) => pos += c.len_utf8(),
                 _ => break,
             },
             _ => break,
@@ -428,7 +471,7 @@ fn token_end(text: &str, start: usize) -> usize {
 /// or the folded character.
 fn token_hash(text: &str, start: usize, end: usize, case: Case) -> u64 {
     let bytes = &text.as_bytes()[start..end];
-    if CLASS[bytes[0] as usize] == WORD || (bytes[0] >= 0x80 && text[start..].starts_with(char::is_alphanumeric)) {
+    if CLASS[bytes[0] as usize] == WORD || (bytes[0] >= 0x80 && text[start..].starts_with(is_alnum)) {
         let fold = if case == Case::Ascii { 0x2020_2020_2020_2020u64 } else { 0 };
         let all = text.as_bytes();
         let mut h = mix(SEED, bytes.len() as u64);
@@ -580,6 +623,13 @@ mod tests {
         assert_eq!(p.longest_at_start("Japan"), None);
         for text in ["", " ", "\u{0}", "\u{feff}\u{202e}", "a\u{0301}b", "\n\n\n"] {
             assert!(all(&p, text).is_empty());
+        }
+    }
+
+    #[test]
+    fn alphanumeric_shortcut() {
+        for c in ('\0'..='\u{3000}').chain(['\u{10ffff}']) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
