@@ -14,10 +14,7 @@
 //! skim the text for those bytes instead of reading every word. A hash collision cannot produce
 //! a false match: every match is checked against its phrase before it is reported.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
-use crate::scan::{ascii_word_end, head_in, mix, next_capital_or_multi, FastHasher, HeadSet};
+use crate::scan::{ascii_word_end, head_in, mix, next_capital_or_multi, HeadSet};
 use crate::span::Span;
 
 /// How letters compare.
@@ -91,7 +88,7 @@ pub struct Phrases {
     /// By phrase id.
     phrases: Vec<Stored>,
     nodes: Vec<Node>,
-    edges: HashMap<u64, u32, BuildHasherDefault<FastHasher>>,
+    edges: Edges,
     /// Bit `hash >> 48` is set when some phrase starts with a token of that hash.
     first: Vec<u64>,
     /// The [`cased_head`]s of the phrases' first words (in both cases of a first letter that may
@@ -114,7 +111,7 @@ impl Phrases {
             text: String::new(),
             phrases: Vec::new(),
             nodes: vec![Node { end: NONE, has_next: false }],
-            edges: HashMap::default(),
+            edges: Edges { slots: vec![(0, ROOT); 16], len: 0 },
             first: vec![0; FILTER_BITS / 64],
             heads: HeadSet::new(16),
             first_byte: [false; 256],
@@ -165,14 +162,16 @@ impl Phrases {
                     self.may_start_with(b.to_ascii_uppercase());
                     self.may_start_with(b.to_ascii_lowercase());
                 }
-                if CLASS[b as usize] != WORD && !phrase[t.start..].starts_with(is_alnum) {
-                    // A character others fold to (`'` for `’`; no letter or digit is folded): any
-                    // lead byte may.
+                let c = phrase[t.start..].chars().next().unwrap_or(' ');
+                if CLASS[b as usize] != WORD && !is_alnum(c) {
+                    // A mark (no letter or digit is folded): written as it folds (`-` for `‑`),
+                    // or as any character that folds to that (any lead byte).
+                    self.may_start_with(fold_char(c).encode_utf8(&mut [0; 4]).as_bytes()[0]);
                     (0x80..=0xff).for_each(|b| self.may_start_with(b));
                 }
             }
-            node = match self.edges.get(&key) {
-                Some(&n) => n,
+            node = match self.edges.get(key) {
+                Some(n) => n,
                 None => {
                     let n = self.nodes.len() as u32;
                     self.nodes.push(Node { end: NONE, has_next: false });
@@ -364,7 +363,7 @@ impl Phrases {
         let mut gap = Gap::None;
         let mut next = Some(t);
         while let Some(t) = next {
-            let Some(&n) = self.edges.get(&edge_key(node, gap, t.hash)) else { break };
+            let Some(n) = self.edges.get(edge_key(node, gap, t.hash)) else { break };
             node = n;
             let Node { end, has_next } = self.nodes[node as usize];
             let mut id = end;
@@ -382,6 +381,44 @@ impl Phrases {
             next = next_token(text, t.end, self.case).filter(|t| t.gap != Gap::Blank);
             gap = next.map_or(Gap::None, |t| t.gap);
         }
+    }
+}
+
+/// The trie's edges by [`edge_key`], in open addressing: a lookup reads a slot or a few in a row,
+/// most often one cache line (the words of a text ask for edges all over the table).
+struct Edges {
+    /// `(key, node)`; the root, never a child, marks a free slot. At most half are taken.
+    slots: Vec<(u64, u32)>,
+    len: usize,
+}
+
+impl Edges {
+    fn get(&self, key: u64) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> 32) as usize & mask;
+        loop {
+            match self.slots[i] {
+                (_, ROOT) => return None,
+                (k, n) if k == key => return Some(n),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn insert(&mut self, key: u64, node: u32) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            let size = 2 * self.slots.len();
+            let old = std::mem::replace(&mut self.slots, vec![(0, ROOT); size]);
+            self.len = 0;
+            old.into_iter().filter(|&(_, n)| n != ROOT).for_each(|(k, n)| self.insert(k, n));
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> 32) as usize & mask;
+        while self.slots[i].1 != ROOT {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key, node);
+        self.len += 1;
     }
 }
 
@@ -540,11 +577,9 @@ pub fn fold(s: &str) -> String {
 pub fn folds_to(surface: &str, phrase: &str, case: Case) -> bool {
     // Most often the surface is the phrase as it is (a folded phrase has single spaces and no
     // character that folds; only a line feed in it, from a blank line, never matches).
-    let same = match case {
-        Case::Ascii => surface.eq_ignore_ascii_case(phrase),
-        Case::Exact => surface == phrase,
-    };
-    if same && !phrase.contains('\n') {
+    let fold = if case == Case::Ascii { 0x20 } else { 0 };
+    let same = |(s, p): (u8, u8)| s == p && p != b'\n' || s | fold == p | fold && p.is_ascii_alphabetic();
+    if surface.len() == phrase.len() && surface.bytes().zip(phrase.bytes()).all(same) {
         return true;
     }
     let mut want = phrase.chars();
