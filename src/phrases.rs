@@ -59,13 +59,13 @@ fn cased_head(bytes: &[u8], start: usize, end: usize) -> u32 {
 /// No phrase (the end of a list of phrases).
 const NONE: u32 = u32::MAX;
 
-/// A trie node.
+/// An edge of the trie, with what its node holds.
 #[derive(Clone, Copy)]
-struct Node {
-    /// The first phrase that ends here, or [`NONE`] ([`Stored::next`] links the others).
+struct Edge {
+    key: u64,
+    node: u32,
+    /// The first phrase that ends at the node, or [`NONE`] ([`Stored::next`] links the others).
     end: u32,
-    /// Some phrase goes on from here.
-    has_next: bool,
 }
 
 /// A phrase as stored.
@@ -87,8 +87,9 @@ pub struct Phrases {
     text: String,
     /// By phrase id.
     phrases: Vec<Stored>,
-    nodes: Vec<Node>,
     edges: Edges,
+    /// By node: some phrase goes on from it (a few bytes, which stay in cache).
+    has_next: Vec<bool>,
     /// Bit `hash >> 48` is set when some phrase starts with a token of that hash.
     first: Vec<u64>,
     /// The [`cased_head`]s of the phrases' first words (in both cases of a first letter that may
@@ -110,8 +111,8 @@ impl Phrases {
             case,
             text: String::new(),
             phrases: Vec::new(),
-            nodes: vec![Node { end: NONE, has_next: false }],
-            edges: Edges { slots: vec![(0, ROOT); 16], len: 0 },
+            edges: Edges { slots: vec![FREE; 16], len: 0 },
+            has_next: vec![false],
             first: vec![0; FILTER_BITS / 64],
             heads: HeadSet::new(16),
             first_byte: [false; 256],
@@ -141,10 +142,11 @@ impl Phrases {
         self.phrases.push(Stored { start, end: self.text.len() as u32, next: NONE, capital: capitalized });
         let mut node = ROOT;
         let mut pos = 0;
-        let mut any = false;
+        // The key of the edge to `node`.
+        let mut last = None;
         while let Some(t) = next_token(phrase, pos, self.case) {
-            let key = edge_key(node, if any { t.gap } else { Gap::None }, t.hash);
-            if !any {
+            let key = edge_key(node, if last.is_some() { t.gap } else { Gap::None }, t.hash);
+            if last.is_none() {
                 let bit = (t.hash >> 48) as usize;
                 self.first[bit / 64] |= 1 << (bit % 64);
                 let b = phrase.as_bytes()[t.start];
@@ -171,22 +173,23 @@ impl Phrases {
                 }
             }
             node = match self.edges.get(key) {
-                Some(n) => n,
+                Some(e) => e.node,
                 None => {
-                    let n = self.nodes.len() as u32;
-                    self.nodes.push(Node { end: NONE, has_next: false });
-                    self.nodes[node as usize].has_next = true;
-                    self.edges.insert(key, n);
+                    let n = self.has_next.len() as u32;
+                    self.has_next.push(false);
+                    self.has_next[node as usize] = true;
+                    self.edges.insert(Edge { key, node: n, end: NONE });
                     n
                 }
             };
             pos = t.end;
-            any = true;
+            last = Some(key);
         }
-        if any {
+        if let Some(key) = last {
             // Last in the node's list.
-            match self.nodes[node as usize].end {
-                NONE => self.nodes[node as usize].end = id,
+            let slot = self.edges.slot(key);
+            match self.edges.slots[slot].end {
+                NONE => self.edges.slots[slot].end = id,
                 mut last => {
                     while self.phrases[last as usize].next != NONE {
                         last = self.phrases[last as usize].next;
@@ -363,10 +366,9 @@ impl Phrases {
         let mut gap = Gap::None;
         let mut next = Some(t);
         while let Some(t) = next {
-            let Some(n) = self.edges.get(edge_key(node, gap, t.hash)) else { break };
-            node = n;
-            let Node { end, has_next } = self.nodes[node as usize];
-            let mut id = end;
+            let Some(edge) = self.edges.get(edge_key(node, gap, t.hash)) else { break };
+            node = edge.node;
+            let mut id = edge.end;
             // (`NONE` is past the last id.)
             while let Some(p) = self.phrases.get(id as usize) {
                 let written = !p.capital || text.as_bytes()[start].is_ascii_uppercase();
@@ -375,7 +377,7 @@ impl Phrases {
                 }
                 id = p.next;
             }
-            if !has_next {
+            if !self.has_next[node as usize] {
                 break;
             }
             next = next_token(text, t.end, self.case).filter(|t| t.gap != Gap::Blank);
@@ -387,37 +389,38 @@ impl Phrases {
 /// The trie's edges by [`edge_key`], in open addressing: a lookup reads a slot or a few in a row,
 /// most often one cache line (the words of a text ask for edges all over the table).
 struct Edges {
-    /// `(key, node)`; the root, never a child, marks a free slot. At most half are taken.
-    slots: Vec<(u64, u32)>,
+    /// At most half are taken; a free one leads to the root (never a child).
+    slots: Vec<Edge>,
     len: usize,
 }
 
-impl Edges {
-    fn get(&self, key: u64) -> Option<u32> {
-        let mask = self.slots.len() - 1;
-        let mut i = (key >> 32) as usize & mask;
-        loop {
-            match self.slots[i] {
-                (_, ROOT) => return None,
-                (k, n) if k == key => return Some(n),
-                _ => i = (i + 1) & mask,
-            }
-        }
-    }
+const FREE: Edge = Edge { key: 0, node: ROOT, end: NONE };
 
-    fn insert(&mut self, key: u64, node: u32) {
-        if 2 * (self.len + 1) > self.slots.len() {
-            let size = 2 * self.slots.len();
-            let old = std::mem::replace(&mut self.slots, vec![(0, ROOT); size]);
-            self.len = 0;
-            old.into_iter().filter(|&(_, n)| n != ROOT).for_each(|(k, n)| self.insert(k, n));
-        }
+impl Edges {
+    /// The slot of `key`, or the free one where it would go.
+    fn slot(&self, key: u64) -> usize {
         let mask = self.slots.len() - 1;
         let mut i = (key >> 32) as usize & mask;
-        while self.slots[i].1 != ROOT {
+        while self.slots[i].node != ROOT && self.slots[i].key != key {
             i = (i + 1) & mask;
         }
-        self.slots[i] = (key, node);
+        i
+    }
+
+    fn get(&self, key: u64) -> Option<Edge> {
+        Some(self.slots[self.slot(key)]).filter(|e| e.node != ROOT)
+    }
+
+    /// Adds an edge whose key is not there yet.
+    fn insert(&mut self, edge: Edge) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            let size = 2 * self.slots.len();
+            let old = std::mem::replace(&mut self.slots, vec![FREE; size]);
+            self.len = 0;
+            old.into_iter().filter(|e| e.node != ROOT).for_each(|e| self.insert(e));
+        }
+        let i = self.slot(edge.key);
+        self.slots[i] = edge;
         self.len += 1;
     }
 }
