@@ -8,8 +8,8 @@
 //! across paragraphs. Curly quotes match straight ones and Unicode hyphens `-`
 //! ([`fold_char`]); in [`Case::Ascii`] mode ASCII letters match either case.
 //!
-//! Phrases live in a trie whose edges are keyed by a hash of (node, gap, token): one hash-map
-//! probe per token step. A table of first bytes and a bit set of first-token hashes let most
+//! Phrases live in a trie whose edges are keyed by a hash of (node, gap, token): one probe of an
+//! open-addressing table per token step. A table of first bytes and a bit set of first-token hashes let most
 //! words of a text go by without a probe, and lists that only capitals start (names, acronyms)
 //! skim the text for those bytes instead of reading every word. A hash collision cannot produce
 //! a false match: every match is checked against its phrase before it is reported.
@@ -65,7 +65,7 @@ struct Edge {
     key: u64,
     node: u32,
     /// The first phrase that ends at the node, or [`NONE`] ([`Stored::next`] links the others).
-    end: u32,
+    ending: u32,
 }
 
 /// A phrase as stored.
@@ -82,13 +82,13 @@ struct Stored {
 /// Whole phrases, matched token by token.
 pub struct Phrases {
     case: Case,
-    /// The phrases as added (folded), one after another: all of them together, as a text is read
-    /// they stay in few cache lines.
+    /// The phrases as added (folded), one after another (not a `String` each: fewer cache lines
+    /// to read as a text is matched).
     text: String,
     /// By phrase id.
     phrases: Vec<Stored>,
     edges: Edges,
-    /// By node: some phrase goes on from it (a few bytes, which stay in cache).
+    /// By node: some phrase goes on from it.
     has_next: Vec<bool>,
     /// Bit `hash >> 48` is set when some phrase starts with a token of that hash.
     first: Vec<u64>,
@@ -178,7 +178,7 @@ impl Phrases {
                     let n = self.has_next.len() as u32;
                     self.has_next.push(false);
                     self.has_next[node as usize] = true;
-                    self.edges.insert(Edge { key, node: n, end: NONE });
+                    self.edges.insert(Edge { key, node: n, ending: NONE });
                     n
                 }
             };
@@ -188,8 +188,8 @@ impl Phrases {
         if let Some(key) = last {
             // Last in the node's list.
             let slot = self.edges.slot(key);
-            match self.edges.slots[slot].end {
-                NONE => self.edges.slots[slot].end = id,
+            match self.edges.slots[slot].ending {
+                NONE => self.edges.slots[slot].ending = id,
                 mut last => {
                     while self.phrases[last as usize].next != NONE {
                         last = self.phrases[last as usize].next;
@@ -368,7 +368,7 @@ impl Phrases {
         while let Some(t) = next {
             let Some(edge) = self.edges.get(edge_key(node, gap, t.hash)) else { break };
             node = edge.node;
-            let mut id = edge.end;
+            let mut id = edge.ending;
             // (`NONE` is past the last id.)
             while let Some(p) = self.phrases.get(id as usize) {
                 let written = !p.capital || text.as_bytes()[start].is_ascii_uppercase();
@@ -394,7 +394,7 @@ struct Edges {
     len: usize,
 }
 
-const FREE: Edge = Edge { key: 0, node: ROOT, end: NONE };
+const FREE: Edge = Edge { key: 0, node: ROOT, ending: NONE };
 
 impl Edges {
     /// The slot of `key`, or the free one where it would go.
@@ -578,8 +578,9 @@ pub fn fold(s: &str) -> String {
 
 /// Whether `surface` folds to `phrase` (already folded), letters compared as `case` says.
 pub fn folds_to(surface: &str, phrase: &str, case: Case) -> bool {
-    // Most often the surface is the phrase as it is (a folded phrase has single spaces and no
-    // character that folds; only a line feed in it, from a blank line, never matches).
+    // Most often the surface is the phrase as it is, byte for byte (a folded phrase has single
+    // spaces and no character that folds; only a line feed in it, from a blank line, never
+    // matches).
     let fold = if case == Case::Ascii { 0x20 } else { 0 };
     let same = |(s, p): (u8, u8)| s == p && p != b'\n' || s | fold == p | fold && p.is_ascii_alphabetic();
     if surface.len() == phrase.len() && surface.bytes().zip(phrase.bytes()).all(same) {

@@ -32,7 +32,8 @@ pub struct GazMatch {
     pub is_acronym: bool,
 }
 
-/// An alias (the phrase of the same id), as matched.
+/// An alias, as matched. (The alias itself is the phrase of the same id: folding leaves a folded
+/// one-line alias as it is.)
 struct Pattern {
     entry: u32,
     case: CaseRule,
