@@ -8,16 +8,13 @@
 //! across paragraphs. Curly quotes match straight ones and Unicode hyphens `-`
 //! ([`fold_char`]); in [`Case::Ascii`] mode ASCII letters match either case.
 //!
-//! Phrases live in a trie whose edges are keyed by a hash of (node, gap, token): one hash-map
-//! probe per token step. A table of first bytes and a bit set of first-token hashes let most
+//! Phrases live in a trie whose edges are keyed by a hash of (node, gap, token): one probe of an
+//! open-addressing table per token step. A table of first bytes and a bit set of first-token hashes let most
 //! words of a text go by without a probe, and lists that only capitals start (names, acronyms)
 //! skim the text for those bytes instead of reading every word. A hash collision cannot produce
 //! a false match: every match is checked against its phrase before it is reported.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
-use crate::scan::{ascii_word_end, head_in, mix, next_capital_or_multi, FastHasher, HeadSet};
+use crate::scan::{ascii_word_end, head_in, mix, next_capital_or_multi, HeadSet};
 use crate::span::Span;
 
 /// How letters compare.
@@ -59,16 +56,40 @@ fn cased_head(bytes: &[u8], start: usize, end: usize) -> u32 {
     head_in(bytes, start, end) & !((bytes[start].is_ascii_uppercase() as u32) << 5)
 }
 
+/// No phrase (the end of a list of phrases).
+const NONE: u32 = u32::MAX;
+
+/// An edge of the trie, with what its node holds.
+#[derive(Clone, Copy)]
+struct Edge {
+    key: u64,
+    node: u32,
+    /// The first phrase that ends at the node, or [`NONE`] ([`Stored::next`] links the others).
+    ending: u32,
+}
+
+/// A phrase as stored.
+struct Stored {
+    /// Where it lies in [`Phrases::text`].
+    start: u32,
+    end: u32,
+    /// The next phrase that ends at the same node, or [`NONE`].
+    next: u32,
+    /// Reported only where its first letter is a capital ([`Phrases::add_capitalized`]).
+    capital: bool,
+}
+
 /// Whole phrases, matched token by token.
 pub struct Phrases {
     case: Case,
-    /// The phrases as added (folded), by id.
-    phrases: Vec<String>,
-    /// For each trie node, the ids of the phrases that end there.
-    ends: Vec<Vec<u32>>,
-    /// For each trie node, whether some phrase goes on from it.
+    /// The phrases as added (folded), one after another (not a `String` each: fewer cache lines
+    /// to read as a text is matched).
+    text: String,
+    /// By phrase id.
+    phrases: Vec<Stored>,
+    edges: Edges,
+    /// By node: some phrase goes on from it.
     has_next: Vec<bool>,
-    edges: HashMap<u64, u32, BuildHasherDefault<FastHasher>>,
     /// Bit `hash >> 48` is set when some phrase starts with a token of that hash.
     first: Vec<u64>,
     /// The [`cased_head`]s of the phrases' first words (in both cases of a first letter that may
@@ -82,24 +103,21 @@ pub struct Phrases {
     /// Only ASCII capitals and non-ASCII bytes start phrases (names, acronyms): the text is
     /// skimmed for those eight bytes at a time.
     capitals_only: bool,
-    /// By phrase id: reported only where its first letter is a capital ([`Phrases::add_capitalized`]).
-    capital: Vec<bool>,
 }
 
 impl Phrases {
     pub fn new(case: Case) -> Phrases {
         Phrases {
             case,
+            text: String::new(),
             phrases: Vec::new(),
-            ends: vec![Vec::new()],
+            edges: Edges { slots: vec![FREE; 16], len: 0 },
             has_next: vec![false],
-            edges: HashMap::default(),
             first: vec![0; FILTER_BITS / 64],
             heads: HeadSet::new(16),
             first_byte: [false; 256],
             sparse: true,
             capitals_only: true,
-            capital: Vec::new(),
         }
     }
 
@@ -118,15 +136,17 @@ impl Phrases {
 
     fn add_with(&mut self, phrase: &str, capitalized: bool) -> u32 {
         let id = self.phrases.len() as u32;
-        self.phrases.push(fold(phrase.trim()));
+        let start = self.text.len() as u32;
+        self.text.push_str(&fold(phrase.trim()));
         let capitalized = capitalized && phrase.trim_start().starts_with(|c: char| c.is_ascii_uppercase());
-        self.capital.push(capitalized);
+        self.phrases.push(Stored { start, end: self.text.len() as u32, next: NONE, capital: capitalized });
         let mut node = ROOT;
         let mut pos = 0;
-        let mut any = false;
+        // The key of the edge to `node`.
+        let mut last = None;
         while let Some(t) = next_token(phrase, pos, self.case) {
-            let key = edge_key(node, if any { t.gap } else { Gap::None }, t.hash);
-            if !any {
+            let key = edge_key(node, if last.is_some() { t.gap } else { Gap::None }, t.hash);
+            if last.is_none() {
                 let bit = (t.hash >> 48) as usize;
                 self.first[bit / 64] |= 1 << (bit % 64);
                 let b = phrase.as_bytes()[t.start];
@@ -144,27 +164,39 @@ impl Phrases {
                     self.may_start_with(b.to_ascii_uppercase());
                     self.may_start_with(b.to_ascii_lowercase());
                 }
-                if CLASS[b as usize] != WORD {
-                    // A folded character (`'` for `’`): any lead byte may fold to it.
+                let c = phrase[t.start..].chars().next().unwrap_or(' ');
+                if CLASS[b as usize] != WORD && !is_alnum(c) {
+                    // A mark (no letter or digit is folded): written as it folds (`-` for `‑`),
+                    // or as any character that folds to that (any lead byte).
+                    self.may_start_with(fold_char(c).encode_utf8(&mut [0; 4]).as_bytes()[0]);
                     (0x80..=0xff).for_each(|b| self.may_start_with(b));
                 }
             }
-            node = match self.edges.get(&key) {
-                Some(&n) => n,
+            node = match self.edges.get(key) {
+                Some(e) => e.node,
                 None => {
-                    let n = self.ends.len() as u32;
-                    self.ends.push(Vec::new());
+                    let n = self.has_next.len() as u32;
                     self.has_next.push(false);
                     self.has_next[node as usize] = true;
-                    self.edges.insert(key, n);
+                    self.edges.insert(Edge { key, node: n, ending: NONE });
                     n
                 }
             };
             pos = t.end;
-            any = true;
+            last = Some(key);
         }
-        if any {
-            self.ends[node as usize].push(id);
+        if let Some(key) = last {
+            // Last in the node's list.
+            let slot = self.edges.slot(key);
+            match self.edges.slots[slot].ending {
+                NONE => self.edges.slots[slot].ending = id,
+                mut last => {
+                    while self.phrases[last as usize].next != NONE {
+                        last = self.phrases[last as usize].next;
+                    }
+                    self.phrases[last as usize].next = id;
+                }
+            }
         }
         id
     }
@@ -186,7 +218,8 @@ impl Phrases {
 
     /// The phrase `id` as stored: trimmed, quotes and hyphens folded, one space for each gap.
     pub fn phrase(&self, id: u32) -> &str {
-        &self.phrases[id as usize]
+        let p = &self.phrases[id as usize];
+        &self.text[p.start as usize..p.end as usize]
     }
 
     /// Calls `f(span, id)` for every phrase occurrence that starts at a token of `text`, shorter
@@ -308,8 +341,8 @@ impl Phrases {
                 }
             }
             let end = token_end(text, start);
-            let word = CLASS[bytes[start] as usize] == WORD || text[start..].starts_with(char::is_alphanumeric);
-            let glued = word && text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
+            let word = CLASS[bytes[start] as usize] == WORD || text[start..].starts_with(is_alnum);
+            let glued = word && text[..start].chars().next_back().is_some_and(|c| is_alnum(c) || c == '_');
             if glued || text[start..].starts_with(char::is_whitespace) {
                 continue;
             }
@@ -333,15 +366,16 @@ impl Phrases {
         let mut gap = Gap::None;
         let mut next = Some(t);
         while let Some(t) = next {
-            let Some(&n) = self.edges.get(&edge_key(node, gap, t.hash)) else { break };
-            node = n;
-            for &id in &self.ends[node as usize] {
-                if self.capital[id as usize] && !text.as_bytes()[start].is_ascii_uppercase() {
-                    continue;
-                }
-                if folds_to(&text[start..t.end], &self.phrases[id as usize], self.case) {
+            let Some(edge) = self.edges.get(edge_key(node, gap, t.hash)) else { break };
+            node = edge.node;
+            let mut id = edge.ending;
+            // (`NONE` is past the last id.)
+            while let Some(p) = self.phrases.get(id as usize) {
+                let written = !p.capital || text.as_bytes()[start].is_ascii_uppercase();
+                if written && folds_to(&text[start..t.end], self.phrase(id), self.case) {
                     f(Span::new(start, t.end), id);
                 }
+                id = p.next;
             }
             if !self.has_next[node as usize] {
                 break;
@@ -349,6 +383,45 @@ impl Phrases {
             next = next_token(text, t.end, self.case).filter(|t| t.gap != Gap::Blank);
             gap = next.map_or(Gap::None, |t| t.gap);
         }
+    }
+}
+
+/// The trie's edges by [`edge_key`], in open addressing: a lookup reads a slot or a few in a row,
+/// most often one cache line (the words of a text ask for edges all over the table).
+struct Edges {
+    /// At most half are taken; a free one leads to the root (never a child).
+    slots: Vec<Edge>,
+    len: usize,
+}
+
+const FREE: Edge = Edge { key: 0, node: ROOT, ending: NONE };
+
+impl Edges {
+    /// The slot of `key`, or the free one where it would go.
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> 32) as usize & mask;
+        while self.slots[i].node != ROOT && self.slots[i].key != key {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    fn get(&self, key: u64) -> Option<Edge> {
+        Some(self.slots[self.slot(key)]).filter(|e| e.node != ROOT)
+    }
+
+    /// Adds an edge whose key is not there yet.
+    fn insert(&mut self, edge: Edge) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            let size = 2 * self.slots.len();
+            let old = std::mem::replace(&mut self.slots, vec![FREE; size]);
+            self.len = 0;
+            old.into_iter().filter(|e| e.node != ROOT).for_each(|e| self.insert(e));
+        }
+        let i = self.slot(edge.key);
+        self.slots[i] = edge;
+        self.len += 1;
     }
 }
 
@@ -376,6 +449,16 @@ static CLASS: [u8; 256] = {
     }
     t
 };
+
+/// [`char::is_alphanumeric`], answered without Unicode's tables for the non-ASCII characters texts
+/// have most: Latin-1 letters, and General Punctuation (curly quotes, dashes, the ellipsis).
+fn is_alnum(c: char) -> bool {
+    match c {
+        '\u{c0}'..='\u{ff}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
 
 /// The end of the whitespace at `pos` and the gap it makes.
 fn skip_space(text: &str, mut pos: usize) -> (usize, Gap) {
@@ -411,7 +494,7 @@ fn token_end(text: &str, start: usize) -> usize {
         match CLASS[b as usize] {
             WORD => pos += 1,
             MULTI => match text[pos..].chars().next() {
-                Some(c) if c.is_alphanumeric() => pos += c.len_utf8(),
+                Some(c) if is_alnum(c) => pos += c.len_utf8(),
                 _ => break,
             },
             _ => break,
@@ -428,7 +511,7 @@ fn token_end(text: &str, start: usize) -> usize {
 /// or the folded character.
 fn token_hash(text: &str, start: usize, end: usize, case: Case) -> u64 {
     let bytes = &text.as_bytes()[start..end];
-    if CLASS[bytes[0] as usize] == WORD || (bytes[0] >= 0x80 && text[start..].starts_with(char::is_alphanumeric)) {
+    if CLASS[bytes[0] as usize] == WORD || (bytes[0] >= 0x80 && text[start..].starts_with(is_alnum)) {
         let fold = if case == Case::Ascii { 0x2020_2020_2020_2020u64 } else { 0 };
         let all = text.as_bytes();
         let mut h = mix(SEED, bytes.len() as u64);
@@ -495,13 +578,12 @@ pub fn fold(s: &str) -> String {
 
 /// Whether `surface` folds to `phrase` (already folded), letters compared as `case` says.
 pub fn folds_to(surface: &str, phrase: &str, case: Case) -> bool {
-    // Most often the surface is the phrase as it is (a folded phrase has single spaces and no
-    // character that folds; only a line feed in it, from a blank line, never matches).
-    let same = match case {
-        Case::Ascii => surface.eq_ignore_ascii_case(phrase),
-        Case::Exact => surface == phrase,
-    };
-    if same && !phrase.contains('\n') {
+    // Most often the surface is the phrase as it is, byte for byte (a folded phrase has single
+    // spaces and no character that folds; only a line feed in it, from a blank line, never
+    // matches).
+    let fold = if case == Case::Ascii { 0x20 } else { 0 };
+    let same = |(s, p): (u8, u8)| s == p && p != b'\n' || s | fold == p | fold && p.is_ascii_alphabetic();
+    if surface.len() == phrase.len() && surface.bytes().zip(phrase.bytes()).all(same) {
         return true;
     }
     let mut want = phrase.chars();
@@ -580,6 +662,13 @@ mod tests {
         assert_eq!(p.longest_at_start("Japan"), None);
         for text in ["", " ", "\u{0}", "\u{feff}\u{202e}", "a\u{0301}b", "\n\n\n"] {
             assert!(all(&p, text).is_empty());
+        }
+    }
+
+    #[test]
+    fn alphanumeric_shortcut() {
+        for c in ('\0'..='\u{3000}').chain(['\u{10ffff}']) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

@@ -92,16 +92,18 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
     #[test]
     fn matches_what_the_reference_finds(
-        phrases in prop::collection::vec(prop::collection::vec(piece(), 1..4), 1..6),
+        phrases in prop::collection::vec((prop::option::weighted(0.2, 0..JOINS.len()), prop::collection::vec(piece(), 1..4)), 1..6),
         capitalized in prop::collection::vec(any::<bool>(), 6),
         text in prop::collection::vec(piece(), 0..40),
         exact in any::<bool>(),
     ) {
         let case = if exact { Case::Exact } else { Case::Ascii };
-        // Words with what joins them; a phrase ends with a word, as the data files' phrases do.
-        let phrases: Vec<String> = phrases.iter().map(|p| {
+        // Words with what joins them; a phrase ends with a word, as the data files' phrases do, and
+        // may start with a mark (a quote that curly ones fold to, a hyphen).
+        let phrases: Vec<String> = phrases.iter().map(|(lead, p)| {
             let s = joined(p);
-            s[..s.len() - JOINS[p[p.len() - 1].1].len()].to_string()
+            let lead = lead.map_or("", |j| JOINS[j]);
+            format!("{lead}{}", &s[..s.len() - JOINS[p[p.len() - 1].1].len()])
         }).collect();
         let text = joined(&text);
         let mut m = Phrases::new(case);

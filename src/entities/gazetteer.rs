@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::EntityKind;
-use crate::phrases::{fold, Case, Phrases};
+use crate::phrases::{fold, folds_to, Case, Phrases};
 use crate::span::Span;
 
 /// One named thing: a country, an organization, a mission …
@@ -32,10 +32,14 @@ pub struct GazMatch {
     pub is_acronym: bool,
 }
 
+/// An alias, as matched. (The alias itself is the phrase of the same id: folding leaves a folded
+/// one-line alias as it is.)
 struct Pattern {
-    entry: usize,
-    alias: String,
+    entry: u32,
     case: CaseRule,
+    /// The alias may be written as the entry's code: only then is a match's surface compared
+    /// with the code.
+    code: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -111,7 +115,8 @@ impl Gazetteer {
                             continue;
                         }
                         // Another case form of the same entry's alias ("Lake Chad Basin").
-                        if patterns.iter().rev().take(fields.len()).any(|p: &Pattern| p.alias == alias) {
+                        let n = phrases.len() as u32;
+                        if (n.saturating_sub(fields.len() as u32)..n).any(|id| phrases.phrase(id) == alias) {
                             continue;
                         }
                     }
@@ -122,7 +127,8 @@ impl Gazetteer {
                         CaseRule::LowerStart => phrases.add(&alias),
                         CaseRule::Exact | CaseRule::Caps => phrases.add_capitalized(&alias),
                     };
-                    patterns.push(Pattern { entry: id, case, alias });
+                    let code = entries[id].code.as_deref().is_some_and(|c| folds_to(c, &alias, Case::Ascii));
+                    patterns.push(Pattern { entry: id as u32, case, code });
                 }
             }
         }
@@ -135,9 +141,9 @@ impl Gazetteer {
         self.phrases.for_each(text, |span, id| {
             let p = &self.patterns[id as usize];
             let surface = span.of(text);
-            if is_boundary(text, span.start, span.end) && accepts(p, surface) {
-                let entry = &self.entries[p.entry];
-                let is_acronym = entry.code.as_deref() == Some(surface);
+            if is_boundary(text, span.start, span.end) && accepts(p, self.phrases.phrase(id), surface) {
+                let entry = &self.entries[p.entry as usize];
+                let is_acronym = p.code && entry.code.as_deref() == Some(surface);
                 out.push(GazMatch { span, entry, is_acronym });
             }
         });
@@ -161,10 +167,10 @@ impl Gazetteer {
     pub fn lookup(&'static self, name: &str) -> Option<&'static Entry> {
         let folded = fold(name);
         let &id = self.by_alias.get(&folded.to_ascii_lowercase())?;
-        self.patterns
-            .iter()
-            .filter(|p| p.entry == id && p.alias.eq_ignore_ascii_case(&folded))
-            .any(|p| accepts(p, &folded))
+        (0..self.patterns.len() as u32)
+            .map(|k| (&self.patterns[k as usize], self.phrases.phrase(k)))
+            .filter(|&(p, alias)| p.entry as usize == id && alias.eq_ignore_ascii_case(&folded))
+            .any(|(p, alias)| accepts(p, alias, &folded))
             .then_some(&self.entries[id])
     }
 
@@ -188,16 +194,16 @@ fn case_rule(alias: &str) -> CaseRule {
     }
 }
 
-/// Whether `surface` (which folds to the alias, ASCII case aside) is written as the alias's case
+/// Whether `surface` (which folds to `alias`, ASCII case aside) is written as the alias's case
 /// rule allows.
-fn accepts(p: &Pattern, surface: &str) -> bool {
-    let exact = |s: &str, a: &str| crate::phrases::folds_to(s, a, Case::Exact);
-    if exact(surface, &p.alias) {
+fn accepts(p: &Pattern, alias: &str, surface: &str) -> bool {
+    let exact = |s: &str, a: &str| folds_to(s, a, Case::Exact);
+    if exact(surface, alias) {
         return true;
     }
     let capital_first = || {
         surface.as_bytes()[0].is_ascii_uppercase()
-            && matches!((surface.get(1..), p.alias.get(1..)), (Some(s), Some(a)) if exact(s, a))
+            && matches!((surface.get(1..), alias.get(1..)), (Some(s), Some(a)) if exact(s, a))
     };
     match p.case {
         CaseRule::Exact => false,
