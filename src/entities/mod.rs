@@ -9,7 +9,7 @@ pub mod gazetteer;
 pub mod names;
 pub mod rules;
 
-use self::gazetteer::{gazetteer, Entry};
+use self::gazetteer::{gazetteer, Entry, GazMatch};
 use crate::model::{BlockKind, Document, Entity, EntityKind, Options};
 use crate::span::Span;
 
@@ -58,7 +58,7 @@ impl Candidate {
 /// Finds the entities of `text`, whose structure is `doc`.
 pub fn recognize(text: &str, doc: &Document, opts: &Options) -> Vec<Entity> {
     let mut gaz = gazetteer().find_all(text);
-    gazetteer::sort_matches(&mut gaz);
+    longer_first(&mut gaz);
     let mut cands: Vec<Candidate> = gaz
         .iter()
         .map(|m| Candidate {
@@ -80,6 +80,21 @@ pub fn recognize(text: &str, doc: &Document, opts: &Options) -> Vec<Entity> {
         entities.retain(|e| kinds.contains(&e.kind));
     }
     entities
+}
+
+/// Orders gazetteer matches as [`gazetteer::sort_matches`] does: by start, the longer first.
+/// [`Gazetteer::find_all`](gazetteer::Gazetteer::find_all) gives them by start, the shorter
+/// first, so reversing the matches of each start is enough (two matches of one span are of one
+/// entry, so their order does not matter); a full sort only if that order changes.
+fn longer_first(gaz: &mut [GazMatch]) {
+    let ordered = |gaz: &[GazMatch]| gaz.is_sorted_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    if ordered(gaz) {
+        return;
+    }
+    gaz.chunk_by_mut(|a, b| a.span.start == b.span.start).for_each(<[GazMatch]>::reverse);
+    if !ordered(gaz) {
+        gazetteer::sort_matches(gaz);
+    }
 }
 
 /// Spans where nothing is tagged, and page furniture, where numbers (page and job numbers,
@@ -236,9 +251,18 @@ fn sorted(text: &str, cands: &[Candidate]) -> Vec<usize> {
         })
         .collect();
     // The index makes every key distinct, so an unstable sort gives the one order (and brings
-    // no second sort's code into the wasm).
-    keys.sort_unstable();
-    keys.into_iter().map(|k| k as u32 as usize).collect()
+    // no second sort's code into the wasm). The gazetteer's candidates come first and in order:
+    // the first run in order is kept as it is, the rest sorted and merged with it.
+    let run = keys.windows(2).position(|w| w[0] > w[1]).map_or(keys.len(), |p| p + 1);
+    let (first, rest) = keys.split_at_mut(run);
+    rest.sort_unstable();
+    let mut out = Vec::with_capacity(first.len() + rest.len());
+    let (mut a, mut b) = (first.iter().peekable(), rest.iter().peekable());
+    while let (Some(&&x), Some(&&y)) = (a.peek(), b.peek()) {
+        out.push(if x < y { a.next() } else { b.next() }.map_or(0, |&k| k as u32 as usize));
+    }
+    out.extend(a.chain(b).map(|&k| k as u32 as usize));
+    out
 }
 
 fn order(
@@ -325,6 +349,50 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn gazetteer_matches_longer_first() {
+        let text = "the United States of America, the Democratic Republic of the Congo (DRC), United \
+                    Nations Security Council resolution 2242 (2015) and the Secretary-General";
+        let key = |g: &[GazMatch]| g.iter().map(|m| (m.span, m.entry as *const Entry)).collect::<Vec<_>>();
+        let mut want = gazetteer().find_all(text);
+        gazetteer::sort_matches(&mut want);
+        let mut got = gazetteer().find_all(text);
+        longer_first(&mut got);
+        assert_eq!(key(&got), key(&want));
+        // Any other order is sorted.
+        got.reverse();
+        longer_first(&mut got);
+        assert_eq!(key(&got), key(&want));
+    }
+
+    #[test]
+    fn sorted_as_a_plain_sort() {
+        let text = "abcdefghijklmnopqrstuvwxyz\u{e9}".repeat(4);
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..2000 {
+            let mut cands = Vec::new();
+            let mut start = 0;
+            for k in 0..next(40) {
+                // A first run in order, as the gazetteer's, then any order.
+                start = if k < 10 { start + next(3) } else { next(text.len()) };
+                let span = Span::new(start.min(text.len()), (start + next(8)).min(text.len()));
+                cands.push(Candidate::rule(EntityKind::ALL[next(12)], span, next(3) as u8));
+            }
+            let valid = |c: &Candidate| {
+                !c.span.is_empty() && text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end)
+            };
+            let mut want: Vec<usize> = (0..cands.len()).filter(|&i| valid(&cands[i])).collect();
+            want.sort_by_key(|&i| order(cands[i].span, cands[i].priority, cands[i].kind));
+            assert_eq!(sorted(&text, &cands), want);
+        }
     }
 
     #[test]
