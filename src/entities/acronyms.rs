@@ -9,12 +9,12 @@ use std::collections::HashMap;
 use crate::phrases::{Case, Phrases};
 use crate::span::Span;
 
-/// `(ACR)` definitions: the span inside the parentheses of each `(` … `)` whose content looks
-/// like an acronym (a capital, up to 12 letters, digits, `&` or `-`, a capital or digit, and an
-/// optional plural `s`).
-fn definitions(text: &str) -> impl Iterator<Item = Span> + '_ {
-    text.match_indices('(').filter_map(move |(o, _)| {
-        let inner = &text[o + 1..];
+/// `(ACR)` definitions: the span inside the parentheses of each `(` … `)` (at `opens`) whose
+/// content looks like an acronym (a capital, up to 12 letters, digits, `&` or `-`, a capital or
+/// digit, and an optional plural `s`).
+fn definitions<'a>(text: &'a str, opens: &'a [usize]) -> impl Iterator<Item = Span> + 'a {
+    opens.iter().filter_map(move |&o| {
+        let inner = text.get(o + 1..)?;
         let close = inner.bytes().take(16).position(|b| b == b')')?;
         let acr = &inner[..close];
         let core = acr.strip_suffix('s').unwrap_or(acr);
@@ -28,10 +28,11 @@ fn definitions(text: &str) -> impl Iterator<Item = Span> + '_ {
 }
 
 /// New candidates for acronyms defined after an entity (or after words whose initials spell
-/// them) and for their later uses. `entities` are the entities found so far, in text order.
-pub fn candidates(text: &str, entities: &[Entity]) -> Vec<Candidate> {
+/// them) and for their later uses. `entities` are the entities found so far, in text order;
+/// `opens` the offsets of the text's `(`, in order.
+pub fn candidates(text: &str, entities: &[Entity], opens: &[usize]) -> Vec<Candidate> {
     let mut defs: Vec<(String, Candidate)> = Vec::new();
-    for acr in definitions(text) {
+    for acr in definitions(text, opens) {
         if acr.of(text).chars().filter(|c| c.is_ascii_uppercase()).nth(1).is_none() {
             continue; // at least two capitals
         }

@@ -70,9 +70,11 @@ pub fn recognize(text: &str, doc: &Document, opts: &Options) -> Vec<Entity> {
     rules::candidates(text, &mut cands);
     names::candidates(text, &gaz, &mut cands);
 
-    let excluded = excluded_spans(text, doc);
+    // Language notes and acronym definitions start at these.
+    let opens: Vec<usize> = text.match_indices('(').map(|(o, _)| o).collect();
+    let excluded = excluded_spans(text, doc, &opens);
     let mut entities = resolve(text, cands, &excluded);
-    let defs = acronyms::candidates(text, &entities);
+    let defs = acronyms::candidates(text, &entities, &opens);
     if !defs.is_empty() {
         add_defined(text, &mut entities, defs, &excluded);
     }
@@ -106,19 +108,21 @@ struct Excluded {
     furniture: Vec<Span>,
 }
 
-fn excluded_spans(text: &str, doc: &Document) -> Excluded {
-    let none = language_notes(text);
+/// `opens`: where the text has `(`.
+fn excluded_spans(text: &str, doc: &Document, opens: &[usize]) -> Excluded {
+    let none = language_notes(text, opens);
     let blocks = doc.blocks.iter().chain(doc.statements.iter().flat_map(|s| s.blocks.iter()));
     let mut furniture: Vec<Span> = blocks.filter(|b| b.kind == BlockKind::Furniture).map(|b| b.span()).collect();
     furniture.sort_unstable();
     Excluded { none, furniture }
 }
 
-/// `(spoke in French)`, `(interpretation from Arabic)`: the language is not an entity.
-fn language_notes(text: &str) -> Vec<Span> {
+/// `(spoke in French)`, `(interpretation from Arabic)`: the language is not an entity. `opens`:
+/// where the text has `(`.
+fn language_notes(text: &str, opens: &[usize]) -> Vec<Span> {
     const OPENERS: [&str; 4] = ["(spoke in ", "(speaking in ", "(interpretation from ", "(interpreted from "];
     let mut out = Vec::new();
-    for (o, _) in text.match_indices('(') {
+    for &o in opens {
         let Some(l) = OPENERS.iter().find_map(|p| crate::scan::lit(text, o, p)) else { continue };
         let e = crate::scan::letters(text, l);
         if e > l && text[l..].starts_with(|c: char| c.is_uppercase()) {
