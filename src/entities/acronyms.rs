@@ -82,7 +82,12 @@ pub fn candidates(text: &str, entities: &[Entity], opens: &[usize]) -> Vec<Candi
         });
         by_phrase[id].push(k); // in text order
     }
-    for (span, id) in phrases.leftmost_longest(text, |m, _| is_boundary(text, m.start, m.end)) {
+    // Only uses after a definition count, and none runs into the first (it follows a `(`, which
+    // no acronym has): the text is read from there.
+    let from = defs[0].1.span.start;
+    let after = text.get(from..).unwrap_or_default();
+    for (span, id) in phrases.leftmost_longest(after, |m, _| is_boundary(text, from + m.start, from + m.end)) {
+        let span = Span::new(from + span.start, from + span.end);
         let uses = &by_phrase[id as usize];
         let k = uses.partition_point(|&k| defs[k].1.span.start <= span.start);
         let Some(&k) = k.checked_sub(1).map(|i| &uses[i]) else {
@@ -136,7 +141,18 @@ fn spelled_out(before: &str, acr: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::spelled_out;
+    use super::{candidates, spelled_out};
+
+    #[test]
+    fn uses_after_the_definition() {
+        let text = "MJTF first. The Multinational Joint Task Force (MJTF) and the MJTF, (MJTF) xMJTF MJTF.";
+        let opens: Vec<usize> = text.match_indices('(').map(|(o, _)| o).collect();
+        let found: Vec<(usize, bool)> =
+            candidates(text, &[], &opens).iter().map(|c| (c.span.start, c.defined)).collect();
+        let at = |k: usize| text.match_indices("MJTF").nth(k).unwrap().0;
+        assert_eq!(found, [(at(1), true), (at(2), true), (at(3), true), (at(5), true)]);
+        assert!(candidates(text, &[], &[]).is_empty());
+    }
 
     #[test]
     fn spelled_out_expansions() {
