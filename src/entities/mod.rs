@@ -279,31 +279,30 @@ fn order(
 
 /// Fills the canonical name, code, expansion and link of a kept candidate.
 fn link(text: &str, c: &mut Candidate) -> Entity {
-    let surface = c.span.of(text).to_string();
-    let Linked { canonical, code, expansion, link } = c.linked.take().map(|l| *l).unwrap_or_default();
-    let canonical = match c.entry {
-        Some(entry) => entry.canonical.clone(),
-        None => canonical.unwrap_or_else(|| surface.clone()),
+    let surface = c.span.of(text);
+    let Linked { canonical, mut code, mut expansion, mut link } = c.linked.take().map(|l| *l).unwrap_or_default();
+    let mut canonical = match c.entry {
+        Some(entry) => {
+            code = entry.code.clone();
+            if c.is_acronym || (entry.code.is_some() && surface != entry.canonical && is_acronym_like(surface)) {
+                expansion = Some(entry.canonical.clone());
+            }
+            if c.kind == EntityKind::Document && link.is_none() {
+                link = entry.code.as_ref().filter(|c| c.contains('/')).map(|c| format!("https://undocs.org/{c}"));
+            }
+            entry.canonical.clone()
+        }
+        None => canonical.unwrap_or_else(|| surface.to_string()),
     };
-    let mut e =
-        Entity { kind: c.kind, start: c.span.start, end: c.span.end, canonical, text: surface, code, expansion, link };
-    if let Some(entry) = c.entry {
-        e.code = entry.code.clone();
-        if c.is_acronym || (entry.code.is_some() && e.text != entry.canonical && is_acronym_like(&e.text)) {
-            e.expansion = Some(entry.canonical.clone());
-        }
-        if e.kind == EntityKind::Document && e.link.is_none() {
-            e.link = entry.code.as_ref().filter(|c| c.contains('/')).map(|c| format!("https://undocs.org/{c}"));
-        }
-    }
-    match e.kind {
-        EntityKind::Date if e.code.is_none() => e.code = crate::dates::parse_date(&e.text),
-        EntityKind::Person | EntityKind::Number if !single_spaced(&e.canonical) => {
-            e.canonical = e.canonical.split_whitespace().collect::<Vec<_>>().join(" ");
+    match c.kind {
+        EntityKind::Date if code.is_none() => code = crate::dates::parse_date(surface),
+        EntityKind::Person | EntityKind::Number if !single_spaced(&canonical) => {
+            canonical = canonical.split_whitespace().collect::<Vec<_>>().join(" ");
         }
         _ => {}
     }
-    e
+    let (kind, start, end) = (c.kind, c.span.start, c.span.end);
+    Entity { kind, start, end, text: surface.to_string(), canonical, code, expansion, link }
 }
 
 /// Words separated by single ASCII spaces, none before or after (as `split_whitespace` and a
@@ -317,7 +316,7 @@ fn single_spaced(s: &str) -> bool {
 }
 
 fn is_acronym_like(s: &str) -> bool {
-    s.chars().filter(|c| c.is_uppercase()).count() >= 2 && !s.contains(' ')
+    !s.contains(' ') && s.chars().filter(|c| c.is_uppercase()).nth(1).is_some()
 }
 
 #[cfg(test)]
