@@ -135,18 +135,24 @@ fn language_notes(text: &str, opens: &[usize]) -> Vec<Span> {
 }
 
 impl Excluded {
-    fn allows(&self, c: &Candidate) -> bool {
-        if overlaps_any(&self.none, c.span) {
+    /// Whether `c` may be tagged. Asked about candidates in order of start, from `seen` (zeros
+    /// at first), which it moves past the spans that end before `c` starts (and so before any
+    /// candidate after it).
+    fn allows(&self, c: &Candidate, seen: &mut [usize; 2]) -> bool {
+        if overlaps_any(&self.none, c.span, &mut seen[0]) {
             return false;
         }
-        c.kind != EntityKind::Number || !overlaps_any(&self.furniture, c.span)
+        c.kind != EntityKind::Number || !overlaps_any(&self.furniture, c.span, &mut seen[1])
     }
 }
 
-/// Whether `span` overlaps one of `spans` (sorted by start, not overlapping each other).
-fn overlaps_any(spans: &[Span], span: Span) -> bool {
-    let i = spans.partition_point(|s| s.end <= span.start);
-    spans.get(i).is_some_and(|s| s.overlaps(span))
+/// Whether `span` overlaps one of `spans` (sorted by start, not overlapping each other) from
+/// `from` on; `from` is moved past those that end before `span` starts.
+fn overlaps_any(spans: &[Span], span: Span, from: &mut usize) -> bool {
+    while spans.get(*from).is_some_and(|s| s.end <= span.start) {
+        *from += 1;
+    }
+    spans.get(*from).is_some_and(|s| s.overlaps(span))
 }
 
 /// Keeps, from left to right, the longest candidate at each point (then the higher priority),
@@ -155,9 +161,10 @@ fn resolve(text: &str, mut cands: Vec<Candidate>, excluded: &Excluded) -> Vec<En
     // At most one entity per candidate, and room for the few acronyms added later.
     let mut out: Vec<Entity> = Vec::with_capacity(cands.len() + 16);
     let mut last_end = 0;
+    let mut seen = [0, 0];
     for i in sorted(text, &cands) {
         let c = &mut cands[i];
-        if c.span.start < last_end || !excluded.allows(c) {
+        if c.span.start < last_end || !excluded.allows(c, &mut seen) {
             continue;
         }
         // A later candidate that starts inside this one but ends beyond it is longer only if it
@@ -177,6 +184,7 @@ fn add_defined(text: &str, entities: &mut Vec<Entity>, mut defs: Vec<Candidate>,
     let mut dropped: Vec<bool> = Vec::new();
     let mut kept = 0;
     let mut last_end = 0;
+    let mut seen = [0, 0];
     let mut order_defs = sorted(text, &defs).into_iter().peekable();
     let mut e = 0;
     loop {
@@ -199,7 +207,7 @@ fn add_defined(text: &str, entities: &mut Vec<Entity>, mut defs: Vec<Candidate>,
             e += 1;
         } else {
             let Some(d) = order_defs.next() else { break };
-            if defs[d].span.start >= last_end && excluded.allows(&defs[d]) {
+            if defs[d].span.start >= last_end && excluded.allows(&defs[d], &mut seen) {
                 last_end = defs[d].span.end;
                 added.push((kept, d));
             }
@@ -368,6 +376,43 @@ mod tests {
         got.reverse();
         longer_first(&mut got);
         assert_eq!(key(&got), key(&want));
+    }
+
+    #[test]
+    fn excluded_spans_passed_over_in_order() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        // Spans in order and apart.
+        fn spans(next: &mut impl FnMut(usize) -> usize, n: usize) -> Vec<Span> {
+            let mut at = 0;
+            let mut out = Vec::new();
+            for _ in 0..n {
+                at += next(6);
+                let end = at + 1 + next(6);
+                out.push(Span::new(at, end));
+                at = end;
+            }
+            out
+        }
+        for _ in 0..500 {
+            let (none, furniture) = (next(5), next(8));
+            let excluded = Excluded { none: spans(&mut next, none), furniture: spans(&mut next, furniture) };
+            let mut starts: Vec<usize> = (0..next(30)).map(|_| next(60)).collect();
+            starts.sort_unstable();
+            let mut seen = [0, 0];
+            for start in starts {
+                let kind = if next(2) == 0 { EntityKind::Number } else { EntityKind::Date };
+                let c = Candidate::rule(kind, Span::new(start, start + 1 + next(5)), 2);
+                let plain = |spans: &[Span]| spans.iter().any(|s| s.overlaps(c.span));
+                let want = !plain(&excluded.none) && (kind != EntityKind::Number || !plain(&excluded.furniture));
+                assert_eq!(excluded.allows(&c, &mut seen), want, "{c:?}");
+            }
+        }
     }
 
     #[test]
