@@ -82,11 +82,11 @@ pub fn candidates(text: &str, entities: &[Entity], opens: &[usize]) -> Vec<Candi
         });
         by_phrase[id].push(k); // in text order
     }
-    // Only uses after a definition count, and none runs into the first (it follows a `(`, which
-    // no acronym has): the text is read from there.
+    // Only uses after a definition count, and none runs into the first: it follows a `(`, which
+    // no acronym has and which is not part of a word (so the text can be read from there).
     let from = defs[0].1.span.start;
     let after = text.get(from..).unwrap_or_default();
-    for (span, id) in phrases.leftmost_longest(after, |m, _| is_boundary(text, from + m.start, from + m.end)) {
+    for (span, id) in phrases.leftmost_longest(after, |m, _| is_boundary(after, m.start, m.end)) {
         let span = Span::new(from + span.start, from + span.end);
         let uses = &by_phrase[id as usize];
         let k = uses.partition_point(|&k| defs[k].1.span.start <= span.start);
