@@ -305,6 +305,16 @@ fn is_acronym_like(s: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Numbers below `n` from a fixed pseudo-random sequence.
+    fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        }
+    }
+
     #[test]
     fn gazetteer_matches_longer_first() {
         let text = "the United States of America, the Democratic Republic of the Congo (DRC), United \
@@ -319,13 +329,7 @@ mod tests {
 
     #[test]
     fn excluded_spans_passed_over_in_order() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15u64);
         // Spans in order and apart.
         fn spans(next: &mut impl FnMut(usize) -> usize, n: usize) -> Vec<Span> {
             let mut at = 0;
@@ -357,13 +361,7 @@ mod tests {
     #[test]
     fn sorted_as_a_plain_sort() {
         let text = "abcdefghijklmnopqrstuvwxyz\u{e9}".repeat(4);
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1du64);
         for _ in 0..2000 {
             let mut cands = Vec::new();
             let mut start = 0;
@@ -386,13 +384,7 @@ mod tests {
     fn defined_acronyms_resolved_with_the_entities() {
         let text = "abcdefghijklmnopqrstuvwxyz".repeat(4);
         let none = Excluded { none: Vec::new(), furniture: Vec::new() };
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15u64);
         let key = |e: &Entity| (e.start, e.end, e.kind, e.canonical.starts_with("def "));
         for _ in 0..2000 {
             let mut cands = Vec::new();
