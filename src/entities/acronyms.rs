@@ -9,12 +9,12 @@ use std::collections::HashMap;
 use crate::phrases::{Case, Phrases};
 use crate::span::Span;
 
-/// `(ACR)` definitions: the span inside the parentheses of each `(` … `)` whose content looks
-/// like an acronym (a capital, up to 12 letters, digits, `&` or `-`, a capital or digit, and an
-/// optional plural `s`).
-fn definitions(text: &str) -> impl Iterator<Item = Span> + '_ {
-    text.match_indices('(').filter_map(move |(o, _)| {
-        let inner = &text[o + 1..];
+/// `(ACR)` definitions: the span inside the parentheses of each `(` … `)` (at `opens`) whose
+/// content looks like an acronym (a capital, up to 12 letters, digits, `&` or `-`, a capital or
+/// digit, and an optional plural `s`).
+fn definitions<'a>(text: &'a str, opens: &'a [usize]) -> impl Iterator<Item = Span> + 'a {
+    opens.iter().filter_map(move |&o| {
+        let inner = text.get(o + 1..)?;
         let close = inner.bytes().take(16).position(|b| b == b')')?;
         let acr = &inner[..close];
         let core = acr.strip_suffix('s').unwrap_or(acr);
@@ -28,10 +28,11 @@ fn definitions(text: &str) -> impl Iterator<Item = Span> + '_ {
 }
 
 /// New candidates for acronyms defined after an entity (or after words whose initials spell
-/// them) and for their later uses. `entities` are the entities found so far, in text order.
-pub fn candidates(text: &str, entities: &[Entity]) -> Vec<Candidate> {
+/// them) and for their later uses. `entities` are the entities found so far, in text order;
+/// `opens` the offsets of the text's `(`, in order.
+pub fn candidates(text: &str, entities: &[Entity], opens: &[usize]) -> Vec<Candidate> {
     let mut defs: Vec<(String, Candidate)> = Vec::new();
-    for acr in definitions(text) {
+    for acr in definitions(text, opens) {
         if acr.of(text).chars().filter(|c| c.is_ascii_uppercase()).nth(1).is_none() {
             continue; // at least two capitals
         }
@@ -81,7 +82,12 @@ pub fn candidates(text: &str, entities: &[Entity]) -> Vec<Candidate> {
         });
         by_phrase[id].push(k); // in text order
     }
-    for (span, id) in phrases.leftmost_longest(text, |m, _| is_boundary(text, m.start, m.end)) {
+    // Only uses after a definition count, and none runs into the first: it follows a `(`, which
+    // no acronym has and which is not part of a word (so the text can be read from there).
+    let from = defs[0].1.span.start;
+    let after = text.get(from..).unwrap_or_default();
+    for (span, id) in phrases.leftmost_longest(after, |m, _| is_boundary(after, m.start, m.end)) {
+        let span = Span::new(from + span.start, from + span.end);
         let uses = &by_phrase[id as usize];
         let k = uses.partition_point(|&k| defs[k].1.span.start <= span.start);
         let Some(&k) = k.checked_sub(1).map(|i| &uses[i]) else {
@@ -135,7 +141,18 @@ fn spelled_out(before: &str, acr: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::spelled_out;
+    use super::{candidates, spelled_out};
+
+    #[test]
+    fn uses_after_the_definition() {
+        let text = "MJTF first. The Multinational Joint Task Force (MJTF) and the MJTF, (MJTF) xMJTF MJTF.";
+        let opens: Vec<usize> = text.match_indices('(').map(|(o, _)| o).collect();
+        let found: Vec<(usize, bool)> =
+            candidates(text, &[], &opens).iter().map(|c| (c.span.start, c.defined)).collect();
+        let at = |k: usize| text.match_indices("MJTF").nth(k).unwrap().0;
+        assert_eq!(found, [(at(1), true), (at(2), true), (at(3), true), (at(5), true)]);
+        assert!(candidates(text, &[], &[]).is_empty());
+    }
 
     #[test]
     fn spelled_out_expansions() {

@@ -8,7 +8,7 @@ use super::gazetteer::{is_boundary, GazMatch};
 use super::Candidate;
 use crate::model::EntityKind;
 use crate::phrases::{Case, Phrases};
-use crate::scan::{head, is_space, load_padded, skip_spaces, up_to_space, word_in, HeadSet, WordSet};
+use crate::scan::{head, head_in, is_space, load_padded, skip_spaces, up_to_space, word_in, HeadSet, WordSet};
 use crate::span::Span;
 
 struct NameRules {
@@ -168,10 +168,19 @@ fn word_starts(text: &str, r: &NameRules, base: usize, mut found: u64, hon: &mut
         if before == b'\n' {
             header_trigger(text, i, r, hdr);
         }
-        if r.initials[bytes[i] as usize] {
+        if r.initials[bytes[i] as usize] && r.heads.may_contain(word_head(bytes, i)) {
             honorific_trigger(text, i, before, r, hon);
         }
     }
+}
+
+/// The [`head`] of the word at `i`, read in one step: the same as that of the text up to the next
+/// ASCII whitespace ([`word_end`]) unless a control character comes first (no honorific has one).
+#[inline(always)]
+fn word_head(bytes: &[u8], i: usize) -> u32 {
+    // The zeros past the end count as spaces.
+    let len = (up_to_space(load_padded(bytes, i)).trailing_zeros() / 8).min(4) as usize;
+    head_in(bytes, i, i + len)
 }
 
 /// Where the name starts if the word at `i` (after the byte `before`) is an honorific.
@@ -181,9 +190,6 @@ fn honorific_trigger(text: &str, i: usize, before: u8, r: &NameRules, out: &mut 
         return;
     }
     let Some(w) = text.get(i..word_end(text.as_bytes(), i)) else { return };
-    if !r.heads.may_contain(head(w.as_bytes())) {
-        return;
-    }
     let title = r.honorifics.contains(w) || (w.ends_with('.') && r.honorifics.contains(&w[..w.len() - 1]));
     if title && (is_boundary(text, i, i + w.len()) || w.ends_with('.')) {
         out.push(i + w.len());
@@ -224,34 +230,33 @@ pub fn candidates(text: &str, gaz: &[GazMatch], out: &mut Vec<Candidate>) {
     }
     creators(text, out);
     // Later mentions: the full names and their last words.
-    let mut names: Vec<String> = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
     for span in &found {
         let name = span.of(text);
-        names.push(name.to_string());
+        names.push(name);
         if let Some(last) = name.rsplit(' ').next() {
             if last.len() >= 3 && last != name {
-                names.push(last.to_string());
+                names.push(last);
             }
         }
     }
     names.sort_unstable();
     names.dedup();
-    names.retain(|n| !r.stopwords.contains(n.as_str()));
+    names.retain(|n| !r.stopwords.contains(*n));
+    // The canonical name of these is the text itself (set when linked).
     for span in found {
         // After an honorific, a name beats an office of the same span ("Ms. King").
-        let mut c = Candidate::person(span, span.of(text).to_string());
-        c.priority = 3;
-        out.push(c);
+        out.push(Candidate::rule(EntityKind::Person, span, 3));
     }
     if names.is_empty() {
         return;
     }
     let mut phrases = Phrases::new(Case::Exact);
-    for name in &names {
+    for name in names {
         phrases.add(name);
     }
     for (span, _) in phrases.leftmost_longest(text, |m, _| is_boundary(text, m.start, m.end)) {
-        out.push(Candidate::person(span, span.of(text).to_string()));
+        out.push(Candidate::rule(EntityKind::Person, span, 1));
     }
 }
 
