@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::span::Span;
 use crate::text;
 
 /// Lowercase terms that start a line, longest first, and the same by their first letter (a cheap
@@ -13,6 +14,8 @@ struct LineTerms {
     list: Vec<String>,
     /// (first letter, index in `list`), sorted: each letter's terms, longest first.
     by_initial: Vec<(char, usize)>,
+    /// The ASCII first letters, as bits.
+    ascii_initials: u128,
 }
 
 impl LineTerms {
@@ -22,12 +25,16 @@ impl LineTerms {
         let mut by_initial: Vec<(char, usize)> =
             list.iter().enumerate().filter_map(|(i, t)| Some((t.chars().next()?, i))).collect();
         by_initial.sort_unstable();
-        LineTerms { list, by_initial }
+        let ascii_initials = by_initial.iter().filter(|(f, _)| f.is_ascii()).fold(0, |bits, &(f, _)| bits | 1 << f as u32);
+        LineTerms { list, by_initial, ascii_initials }
     }
 
     /// `s` may start with one of the phrases (by its first letter, ignoring case).
     fn may_start(&self, s: &str) -> bool {
-        s.chars().next().is_some_and(|c| c.to_lowercase().any(|l| self.starting_with(l).next().is_some()))
+        match s.as_bytes().first() {
+            Some(b) if b.is_ascii() => self.ascii_initials & 1 << b.to_ascii_lowercase() != 0,
+            _ => s.chars().next().is_some_and(|c| c.to_lowercase().any(|l| self.starting_with(l).next().is_some())),
+        }
     }
 
     /// The terms that start with `c`, longest first.
@@ -51,9 +58,8 @@ fn notes() -> &'static LineTerms {
 /// The phrases of `data/procedural.txt`: those that start a line, and those found inside one
 /// (written `… took the Chair`).
 struct Procedure {
-    starts: Vec<&'static str>,
-    /// The first bytes of `starts`.
-    start_bytes: [bool; 256],
+    /// The phrases that start a line, by their first byte.
+    starts: [Vec<&'static str>; 256],
     inside: crate::phrases::Phrases,
     /// The longest word of each inside phrase: a line without any of them holds none of the
     /// phrases (they match in exact case, and only quotes and hyphens fold).
@@ -64,8 +70,7 @@ fn procedural() -> &'static Procedure {
     static L: OnceLock<Procedure> = OnceLock::new();
     L.get_or_init(|| {
         let mut p = Procedure {
-            starts: Vec::new(),
-            start_bytes: [false; 256],
+            starts: std::array::from_fn(|_| Vec::new()),
             inside: crate::phrases::Phrases::new(crate::phrases::Case::Exact),
             inside_keys: Vec::new(),
         };
@@ -80,9 +85,8 @@ fn procedural() -> &'static Procedure {
                 }
                 None => {
                     if let Some(&b) = phrase.as_bytes().first() {
-                        p.start_bytes[b as usize] = true;
+                        p.starts[b as usize].push(phrase);
                     }
-                    p.starts.push(phrase);
                 }
             }
         }
@@ -122,7 +126,11 @@ const NAME_JOINERS: &[&str] = &[
 /// (`Señor Presidente, Embajador Rafael Ramírez,`).
 pub fn is_salutation(line: &str) -> bool {
     let s = text::trim_spaces(line);
-    if s.is_empty() || s.len() > 160 || !salutation_terms().may_start(s.trim_start_matches(['*', '_'])) {
+    // (A line that ends a sentence also does so without emphasis marks: see below.)
+    if s.is_empty() || s.len() > 160 || s.ends_with(['.', '?']) || s.ends_with(".”") {
+        return false;
+    }
+    if !salutation_terms().may_start(s.trim_start_matches(['*', '_'])) {
         return false;
     }
     // Without Markdown emphasis (`**Monsieur le Président**,`).
@@ -258,26 +266,38 @@ pub fn note_inside(line: &str) -> Option<&str> {
     })
 }
 
-/// Some line of `s` may hold a procedural phrase written inside a line (`… took the Chair`): `s`
-/// holds the longest word of one.
-pub fn may_hold_inside(s: &str) -> bool {
-    procedural().inside_keys.iter().any(|k| s.contains(k))
+/// Where `s` holds the longest word of a procedural phrase written inside a line (`… took the
+/// Chair`), in order: a line holds such a phrase only where it holds one of these.
+pub fn inside_keys(s: &str) -> Vec<Span> {
+    let mut found = Vec::new();
+    // `contains` rules a key out, and a search for its first character finds its places, faster
+    // than a search for the whole key.
+    for k in procedural().inside_keys.iter().filter(|k| s.contains(*k)) {
+        let Some(first) = k.chars().next() else { continue };
+        let mut from = 0;
+        while let Some(at) = s.get(from..).and_then(|r| r.find(first)).map(|i| from + i) {
+            if s[at..].starts_with(k) {
+                found.push(Span::new(at, at + k.len()));
+            }
+            from = at + first.len_utf8();
+        }
+    }
+    found.sort_unstable();
+    found
 }
 
 /// The line records procedure in a verbatim record (`The agenda was adopted.`); `Some(true)`
-/// when it introduces a list (`In favour:`). `text_may_hold_inside`: the line's text (a region
-/// of lines) [`may_hold_inside`].
-pub fn procedural_line(line: &str, text_may_hold_inside: bool) -> Option<bool> {
+/// when it introduces a list (`In favour:`). `holds_inside_key`: the line holds one of the
+/// [`inside_keys`].
+pub fn procedural_line(line: &str, holds_inside_key: bool) -> Option<bool> {
     let s = text::trim_spaces(line);
     let first = *s.as_bytes().first()?;
     let p = procedural();
-    if p.start_bytes[first as usize] {
-        if let Some(hit) = p.starts.iter().find(|h| h.as_bytes()[0] == first && s.starts_with(**h)) {
-            return Some(hit.ends_with(':') && s.len() <= hit.len() + 1);
-        }
+    if let Some(hit) = p.starts[first as usize].iter().find(|h| s.starts_with(**h)) {
+        return Some(hit.ends_with(':') && s.len() <= hit.len() + 1);
     }
     let mut inside = false;
-    if s.len() < 200 && text_may_hold_inside && may_hold_inside(s) {
+    if s.len() < 200 && holds_inside_key {
         p.inside.for_each(s, |_, _| inside = true);
     }
     inside.then_some(false)
@@ -378,5 +398,8 @@ mod tests {
         assert_eq!(procedural_line("Mr. Dang (Viet Nam), Vice-President, took the Chair.", true), Some(false));
         assert_eq!(procedural_line("Mr. X was escorted  from the rostrum.", true), Some(false));
         assert_eq!(procedural_line("Mr. X was escorted away.", true), None);
+        let s = "Chairs.\nMr. Y took the Chair. He was escorted to the rostrum.";
+        let keys: Vec<&str> = inside_keys(s).iter().map(|k| k.of(s)).collect();
+        assert_eq!(keys, ["Chair", "Chair", "escorted"]);
     }
 }
