@@ -66,6 +66,12 @@ pub fn lines(text: &str) -> Vec<Line> {
 }
 
 fn make_line(text: &str, start: usize, end: usize, form_feed: bool) -> Line {
+    // Most lines start and end with a visible ASCII character: nothing to trim.
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x7f);
+    let b = text.as_bytes();
+    if visible(b.get(start)) && visible(end.checked_sub(1).and_then(|e| b.get(e))) {
+        return Line { start, end, content: Span::new(start, end), indented: false, form_feed };
+    }
     let content = trim(text, Span::new(start, end));
     let lead = Span::new(start, content.start).of(text);
     let indented =
@@ -196,10 +202,9 @@ pub enum Furniture {
     Weak,
 }
 
-/// Classifies one trimmed line as page furniture by its shape alone. Running titles (repeated
-/// lines next to furniture) need the whole text: see `structure`.
+/// Classifies one [trimmed](trim) line as page furniture by its shape alone. Running titles
+/// (repeated lines next to furniture) need the whole text: see `structure`.
 pub fn furniture(s: &str) -> Option<Furniture> {
-    let s = trim_spaces(s);
     let b = s.as_bytes();
     if b.is_empty() || b.len() > 40 {
         return None;

@@ -60,18 +60,26 @@ pub fn mark(text: &str, lines: &[Line]) -> Vec<bool> {
             set[first(t) / 64] |= 1 << (first(t) % 64);
         }
     }
-    for l in lines {
+    // The lines that hold a wanted text.
+    let mut holding = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
         let t = l.text(text);
         if shapes.get(t.len()).is_some_and(|set| set[first(t) / 64] & (1 << (first(t) % 64)) != 0) {
             if let Some(c) = counts.get_mut(t) {
                 *c += 1;
+                holding.push(i);
             }
         }
     }
     let repeated = |t: &str| counts.get(t).is_some_and(|&c| c >= 2);
+    // Only weak shapes and repeated lines can turn out to be furniture below.
+    let mut candidates: Vec<usize> = (0..n).filter(|&i| shape[i] == Some(Furniture::Weak)).collect();
+    candidates.extend(holding.into_iter().filter(|&i| repeated(lines[i].text(text))));
+    candidates.sort_unstable();
+    candidates.dedup();
     // Two passes let furniture chain: page break → date → running title.
     for _ in 0..2 {
-        for i in 0..n {
+        for &i in &candidates {
             if furn[i] || lines[i].is_blank() {
                 continue;
             }
