@@ -146,6 +146,10 @@ pub fn is_opener(c: char) -> bool {
 
 /// The last character that is not a closing quote or bracket.
 fn last_significant(s: &str) -> Option<char> {
+    // Most lines end with visible ASCII that closes nothing: that is the character.
+    if let Some(&b) = s.as_bytes().last().filter(|&&b| b > b' ' && b < 0x7f && !is_closer(b as char)) {
+        return Some(b as char);
+    }
     let s = s.get(..s.len() - space_suffix(s)).unwrap_or("");
     s.trim_end_matches(is_closer).chars().next_back()
 }

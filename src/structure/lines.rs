@@ -109,8 +109,12 @@ fn starts_with_term(part: &str, term: &str) -> bool {
 fn lowered_starts_with_term(part: &str, term: &str) -> bool {
     if let Some(head) = part.as_bytes().get(..term.len()).filter(|h| h.is_ascii()) {
         // ASCII lowercases byte by byte (and never to a non-ASCII term).
-        let next = part.get(term.len()..).and_then(|r| r.chars().next()).and_then(|c| c.to_lowercase().next());
-        return head.iter().map(u8::to_ascii_lowercase).eq(term.bytes()) && !next.is_some_and(char::is_alphanumeric);
+        let next = || part.get(term.len()..).and_then(|r| r.chars().next()).and_then(|c| c.to_lowercase().next());
+        return head.iter().map(u8::to_ascii_lowercase).eq(term.bytes()) && !next().is_some_and(char::is_alphanumeric);
+    }
+    if part.len() < term.len() && part.is_ascii() {
+        // Shorter, and stays as long when lowercased.
+        return false;
     }
     let mut lower = part.chars().flat_map(char::to_lowercase);
     term.chars().all(|t| lower.next() == Some(t)) && !lower.next().is_some_and(char::is_alphanumeric)
