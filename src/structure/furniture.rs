@@ -7,45 +7,19 @@ use std::collections::HashMap;
 
 use crate::text::{self, Furniture, Line};
 
-const NONE: u32 = u32::MAX;
-
-/// `true` for each line that is page furniture. Linear: neighbours are found once, and only
-/// candidate lines are counted for repetition.
+/// `true` for each line that is page furniture. Linear: a non-blank line looks past the blank
+/// lines beside it only, and only candidate lines are counted for repetition.
 pub fn mark(text: &str, lines: &[Line]) -> Vec<bool> {
     let n = lines.len();
     let shape: Vec<Option<Furniture>> =
         lines.iter().map(|l| if l.is_blank() { None } else { text::furniture(l.text(text)) }).collect();
     let mut furn: Vec<bool> = shape.iter().map(|s| *s == Some(Furniture::Strong)).collect();
-    if n == 0 {
-        return furn;
-    }
-    // Nearest non-blank neighbour on each side, and whether a page break lies on the way.
-    let mut prev: Vec<(u32, bool)> = vec![(NONE, false); n];
-    let mut next: Vec<(u32, bool)> = vec![(NONE, false); n];
-    let (mut last, mut ff) = (NONE, false);
-    for i in 0..n {
-        prev[i] = (last, ff);
-        if lines[i].is_blank() {
-            ff |= lines[i].form_feed;
-        } else {
-            (last, ff) = (i as u32, false);
-        }
-    }
-    let (mut last, mut ff) = (NONE, false);
-    for i in (0..n).rev() {
-        next[i] = (last, ff);
-        if lines[i].is_blank() {
-            ff |= lines[i].form_feed;
-        } else {
-            (last, ff) = (i as u32, false);
-        }
-    }
     let title_shape = |t: &str| t.len() <= 100 && !text::ends_sentence(t) && text::starts_sentence(t);
     // Lines that may repeat: weak shapes and running titles beside furniture. Count them.
     let wanted: Vec<&str> = (0..n)
         .filter(|&i| {
             shape[i] == Some(Furniture::Weak)
-                || (beside(i, lines, &furn, &prev, &next) && title_shape(lines[i].text(text)))
+                || (!lines[i].is_blank() && beside(i, lines, &furn) && title_shape(lines[i].text(text)))
         })
         .map(|i| lines[i].text(text))
         .collect();
@@ -85,7 +59,7 @@ pub fn mark(text: &str, lines: &[Line]) -> Vec<bool> {
             }
             let t = lines[i].text(text);
             let weak = shape[i] == Some(Furniture::Weak);
-            let near = beside(i, lines, &furn, &prev, &next);
+            let near = beside(i, lines, &furn);
             // A bare page number alone between blank lines.
             let page_number = weak && t.trim_end_matches('.').bytes().all(|b| b.is_ascii_digit());
             let alone = page_number && i > 0 && i + 1 < n && lines[i - 1].is_blank() && lines[i + 1].is_blank();
@@ -99,7 +73,11 @@ pub fn mark(text: &str, lines: &[Line]) -> Vec<bool> {
 
 /// Line `i` holds a page break, or its nearest non-blank neighbour is furniture or a page
 /// break, or a page break lies between.
-fn beside(i: usize, lines: &[Line], furn: &[bool], prev: &[(u32, bool)], next: &[(u32, bool)]) -> bool {
-    let near = |(j, brk): (u32, bool)| brk || (j != NONE && (furn[j as usize] || lines[j as usize].form_feed));
-    lines[i].form_feed || near(prev[i]) || near(next[i])
+fn beside(i: usize, lines: &[Line], furn: &[bool]) -> bool {
+    // The first line on each side that is not blank or holds a page break.
+    let stop = |l: &Line| !l.is_blank() || l.form_feed;
+    let near = |j: usize| lines[j].form_feed || furn[j];
+    let before = lines.get(..i).and_then(|r| r.iter().rposition(stop));
+    let after = lines.get(i + 1..).and_then(|r| r.iter().position(stop)).map(|k| i + 1 + k);
+    lines[i].form_feed || before.is_some_and(near) || after.is_some_and(near)
 }
