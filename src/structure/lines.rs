@@ -139,7 +139,7 @@ pub fn is_salutation(line: &str) -> bool {
     }
     // Without Markdown emphasis (`**Monsieur le Président**,`).
     let plain: Cow<str> =
-        if s.bytes().any(|b| b == b'*' || b == b'_') { s.replace(['*', '_'], "").into() } else { s.into() };
+        if crate::scan::find_any4(s.as_bytes(), 0, [b'*', b'_', b'*', b'_']).is_some() { s.replace(['*', '_'], "").into() } else { s.into() };
     let s = plain.trim();
     if s.is_empty() || s.ends_with(['.', '?']) || s.ends_with(".”") {
         return false;
@@ -244,6 +244,11 @@ pub fn is_closing(line: &str) -> bool {
 /// The note a line holds (`Check against delivery`, `(As delivered)`, `[ENDS]`), without its
 /// brackets and final stop; `None` for other lines. Long lines are never notes.
 pub fn note(line: &str) -> Option<&str> {
+    // A long line with nothing to trim at either end is no note.
+    let kept = |b: &u8| b.is_ascii_graphic() && !b"()[]*_.".contains(b);
+    if line.len() > 60 && line.as_bytes().first().is_some_and(kept) && line.as_bytes().last().is_some_and(kept) {
+        return None;
+    }
     let s = line.trim_matches(|c: char| text::is_space(c) || matches!(c, '(' | ')' | '[' | ']' | '*' | '_'));
     let s = s.trim_end_matches(['.', '…', ' ']);
     if s.is_empty() || s.len() > 60 || !notes().may_start(s) {
