@@ -174,7 +174,11 @@ pub fn parse(text: &str, opts: &Options) -> Document {
                 doc.blocks.extend(blocks.pop());
             }
         }
-        st.blocks.extend(blocks);
+        if st.blocks.is_empty() {
+            st.blocks = blocks; // (no copy)
+        } else {
+            st.blocks.extend(blocks);
+        }
         finish(text, &mut st);
         if st.blocks.is_empty() {
             continue;

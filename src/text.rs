@@ -45,7 +45,8 @@ pub fn is_space(c: char) -> bool {
 /// line. The empty text has no lines.
 pub fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    // Room for a line per 64 bytes: most texts need no more.
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let (mut start, mut pos, mut form_feed) = (0, 0, false);
     while let Some(i) = crate::scan::next_line_break(bytes, pos) {
         if bytes[i] == b'\x0c' {

@@ -48,7 +48,8 @@ pub fn split(text: &str, span: Span) -> Vec<Sentence> {
     let s = span.of(text);
     let sentence = |a: usize, b: usize| Sentence { start: span.start + a, end: span.start + b };
     let b = s.as_bytes();
-    let mut out = Vec::new();
+    // Room for a sentence per 100 bytes: most paragraphs need one allocation.
+    let mut out = Vec::with_capacity(s.len() / 100 + 1);
     let mut start = 0;
     let mut i = 0;
     while let Some(k) = find_any4(b, i, [b'.', b'!', b'?', 0xE2]) {
