@@ -15,14 +15,19 @@ pub fn mark(text: &str, lines: &[Line]) -> Vec<bool> {
         lines.iter().map(|l| if l.is_blank() { None } else { text::furniture(l.text(text)) }).collect();
     let mut furn: Vec<bool> = shape.iter().map(|s| *s == Some(Furniture::Strong)).collect();
     let title_shape = |t: &str| t.len() <= 100 && !text::ends_sentence(t) && text::starts_sentence(t);
-    // Lines that may repeat: weak shapes and running titles beside furniture. Count them.
-    let wanted: Vec<&str> = (0..n)
-        .filter(|&i| {
-            shape[i] == Some(Furniture::Weak)
-                || (!lines[i].is_blank() && beside(i, lines, &furn) && title_shape(lines[i].text(text)))
-        })
-        .map(|i| lines[i].text(text))
-        .collect();
+    // Lines that may repeat: weak shapes and running titles beside furniture (lines holding a page
+    // break, and the nearest lines on either side of furniture or a page break). Count them.
+    let mut wanted: Vec<&str> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if shape[i] == Some(Furniture::Weak) {
+            wanted.push(l.text(text));
+        }
+        if l.form_feed || furn[i] {
+            let beside = stops(i, lines).into_iter().flatten().chain(Some(i).filter(|_| l.form_feed));
+            let titles = beside.map(|j| lines[j].text(text)).filter(|t| title_shape(t));
+            wanted.extend(titles);
+        }
+    }
     let mut counts: HashMap<&str, u32> = HashMap::with_capacity(wanted.len());
     // The lengths (at most 100 bytes) and first bytes of the wanted lines, as one 256-bit set of
     // first bytes per length: only lines that share both are hashed.
@@ -74,10 +79,13 @@ pub fn mark(text: &str, lines: &[Line]) -> Vec<bool> {
 /// Line `i` holds a page break, or its nearest non-blank neighbour is furniture or a page
 /// break, or a page break lies between.
 fn beside(i: usize, lines: &[Line], furn: &[bool]) -> bool {
-    // The first line on each side that is not blank or holds a page break.
+    lines[i].form_feed || stops(i, lines).into_iter().flatten().any(|j| lines[j].form_feed || furn[j])
+}
+
+/// The first line before line `i` and the first after it that is not blank or holds a page break
+/// (so a non-blank line is one of those of each of its own).
+fn stops(i: usize, lines: &[Line]) -> [Option<usize>; 2] {
     let stop = |l: &Line| !l.is_blank() || l.form_feed;
-    let near = |j: usize| lines[j].form_feed || furn[j];
     let before = lines.get(..i).and_then(|r| r.iter().rposition(stop));
-    let after = lines.get(i + 1..).and_then(|r| r.iter().position(stop)).map(|k| i + 1 + k);
-    lines[i].form_feed || before.is_some_and(near) || after.is_some_and(near)
+    [before, lines.get(i + 1..).and_then(|r| r.iter().position(stop)).map(|k| i + 1 + k)]
 }
