@@ -240,11 +240,10 @@ fn region_segs(text: &str, lines: &[Line], furn: &[bool], from: Pos, to: usize, 
     let mut after_gap = true;
     // The last segment that is neither blank nor furniture.
     let mut prev_text: Option<Seg> = None;
-    // Where procedure written inside a line may occur: one search of the whole region.
+    // Whether procedure written inside a line may occur at all: one search of the whole region.
     let start = lines.get(from.line).map_or(0, |l| l.start);
     let end = lines.get(to.min(lines.len()).saturating_sub(1)).map_or(start, |l| l.end.max(start));
-    let keys = if record { lines::inside_keys(Span::new(start, end).of(text)) } else { Vec::new() };
-    let mut next_key = 0;
+    let inside = record && lines::may_hold_inside(Span::new(start, end).of(text));
     for i in from.line..to.min(lines.len()) {
         let l = &lines[i];
         let partial = i == from.line && from.offset > l.start;
@@ -262,15 +261,7 @@ fn region_segs(text: &str, lines: &[Line], furn: &[bool], from: Pos, to: usize, 
         let t = span.of(text);
         let finished =
             after_gap || prev_text.is_none_or(|s| s.kind != SegKind::Text || text::ends_sentence(s.span.of(text)));
-        // The line holds one of the keys (found from `start`).
-        let mut holds_key = || {
-            while keys.get(next_key).is_some_and(|k| start + k.start < span.start) {
-                next_key += 1;
-            }
-            let keys = keys.get(next_key..).unwrap_or_default();
-            keys.iter().take_while(|k| start + k.start < span.end).any(|k| start + k.end <= span.end)
-        };
-        let kind = if let Some(list) = record.then(|| lines::procedural_line(t, holds_key())).flatten() {
+        let kind = if let Some(list) = record.then(|| lines::procedural_line(t, inside)).flatten() {
             list_open = list;
             procedure_open = !list && !text::ends_sentence(t);
             SegKind::Fixed(BlockKind::Procedural, false)

@@ -5,7 +5,6 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::span::Span;
 use crate::text;
 
 /// Lowercase terms that start a line, longest first, and the same by their first letter (a cheap
@@ -14,8 +13,8 @@ struct LineTerms {
     list: Vec<String>,
     /// (first letter, index in `list`), sorted: each letter's terms, longest first.
     by_initial: Vec<(char, usize)>,
-    /// The ASCII first letters, as bits.
-    ascii_initials: u128,
+    /// Which ASCII characters are first letters.
+    ascii_initials: [bool; 128],
 }
 
 impl LineTerms {
@@ -25,14 +24,19 @@ impl LineTerms {
         let mut by_initial: Vec<(char, usize)> =
             list.iter().enumerate().filter_map(|(i, t)| Some((t.chars().next()?, i))).collect();
         by_initial.sort_unstable();
-        let ascii_initials = by_initial.iter().filter(|(f, _)| f.is_ascii()).fold(0, |bits, &(f, _)| bits | 1 << f as u32);
+        let mut ascii_initials = [false; 128];
+        for &(f, _) in &by_initial {
+            if let Some(a) = ascii_initials.get_mut(f as usize) {
+                *a = true;
+            }
+        }
         LineTerms { list, by_initial, ascii_initials }
     }
 
     /// `s` may start with one of the phrases (by its first letter, ignoring case).
     fn may_start(&self, s: &str) -> bool {
         match s.as_bytes().first() {
-            Some(b) if b.is_ascii() => self.ascii_initials & 1 << b.to_ascii_lowercase() != 0,
+            Some(b) if b.is_ascii() => self.ascii_initials[b.to_ascii_lowercase() as usize],
             _ => s.chars().next().is_some_and(|c| c.to_lowercase().any(|l| self.starting_with(l).next().is_some())),
         }
     }
@@ -275,30 +279,16 @@ pub fn note_inside(line: &str) -> Option<&str> {
     })
 }
 
-/// Where `s` holds the longest word of a procedural phrase written inside a line (`… took the
-/// Chair`), in order: a line holds such a phrase only where it holds one of these.
-pub fn inside_keys(s: &str) -> Vec<Span> {
-    let mut found = Vec::new();
-    // `contains` rules a key out, and a search for its first character finds its places, faster
-    // than a search for the whole key.
-    for k in procedural().inside_keys.iter().filter(|k| s.contains(*k)) {
-        let Some(first) = k.chars().next() else { continue };
-        let mut from = 0;
-        while let Some(at) = s.get(from..).and_then(|r| r.find(first)).map(|i| from + i) {
-            if s[at..].starts_with(k) {
-                found.push(Span::new(at, at + k.len()));
-            }
-            from = at + first.len_utf8();
-        }
-    }
-    found.sort_unstable();
-    found
+/// Some line of `s` may hold a procedural phrase written inside a line (`… took the Chair`): `s`
+/// holds the longest word of one.
+pub fn may_hold_inside(s: &str) -> bool {
+    procedural().inside_keys.iter().any(|k| s.contains(k))
 }
 
 /// The line records procedure in a verbatim record (`The agenda was adopted.`); `Some(true)`
-/// when it introduces a list (`In favour:`). `holds_inside_key`: the line holds one of the
-/// [`inside_keys`].
-pub fn procedural_line(line: &str, holds_inside_key: bool) -> Option<bool> {
+/// when it introduces a list (`In favour:`). `text_may_hold_inside`: the line's text (a region
+/// of lines) [`may_hold_inside`].
+pub fn procedural_line(line: &str, text_may_hold_inside: bool) -> Option<bool> {
     let s = text::trim_spaces(line);
     let first = *s.as_bytes().first()?;
     let p = procedural();
@@ -306,7 +296,7 @@ pub fn procedural_line(line: &str, holds_inside_key: bool) -> Option<bool> {
         return Some(hit.ends_with(':') && s.len() <= hit.len() + 1);
     }
     let mut inside = false;
-    if s.len() < 200 && holds_inside_key {
+    if s.len() < 200 && text_may_hold_inside && may_hold_inside(s) {
         p.inside.for_each(s, |_, _| inside = true);
     }
     inside.then_some(false)
@@ -407,8 +397,5 @@ mod tests {
         assert_eq!(procedural_line("Mr. Dang (Viet Nam), Vice-President, took the Chair.", true), Some(false));
         assert_eq!(procedural_line("Mr. X was escorted  from the rostrum.", true), Some(false));
         assert_eq!(procedural_line("Mr. X was escorted away.", true), None);
-        let s = "Chairs.\nMr. Y took the Chair. He was escorted to the rostrum.";
-        let keys: Vec<&str> = inside_keys(s).iter().map(|k| k.of(s)).collect();
-        assert_eq!(keys, ["Chair", "Chair", "escorted"]);
     }
 }
