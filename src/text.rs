@@ -67,10 +67,7 @@ pub fn lines(text: &str) -> Vec<Line> {
 }
 
 fn make_line(text: &str, start: usize, end: usize, form_feed: bool) -> Line {
-    // Most lines start and end with a visible ASCII character: nothing to trim.
-    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x7f);
-    let b = text.as_bytes();
-    if visible(b.get(start)) && visible(end.checked_sub(1).and_then(|e| b.get(e))) {
+    if visible_ends(Span::new(start, end).of(text)) {
         return Line { start, end, content: Span::new(start, end), indented: false, form_feed };
     }
     let content = trim(text, Span::new(start, end));
@@ -88,8 +85,17 @@ pub fn trim(text: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.start + lead + body)
 }
 
+/// `s` starts and ends with a visible ASCII character, as most lines do: nothing to trim.
+fn visible_ends(s: &str) -> bool {
+    let visible = |b: &u8| *b > b' ' && *b < 0x7f;
+    s.as_bytes().first().is_some_and(visible) && s.as_bytes().last().is_some_and(visible)
+}
+
 /// `s` without leading and trailing [spaces](is_space) (as `s.trim_matches(is_space)`).
 pub fn trim_spaces(s: &str) -> &str {
+    if visible_ends(s) {
+        return s;
+    }
     let lead = space_prefix(s);
     let rest = s.get(lead..).unwrap_or("");
     rest.get(..rest.len() - space_suffix(rest)).unwrap_or("")
