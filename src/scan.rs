@@ -185,9 +185,16 @@ pub fn short_ascii_word(hay: &[u8], i: usize) -> Option<(usize, u32)> {
 }
 
 /// The first line feed, carriage return or form feed in `hay` at or after `i`.
-pub fn next_line_break(hay: &[u8], i: usize) -> Option<usize> {
-    let hits = |v| in_range(v, b'\n', b'\r') & !has_byte(v, 0x0b);
-    find_byte(hay, i, hits, |b| matches!(b, b'\n' | b'\r' | b'\x0c'))
+pub fn next_line_break(hay: &[u8], mut i: usize) -> Option<usize> {
+    // The first byte below 0x0e, eight bytes per step (the cheapest test); tabs and other controls
+    // among them are rare, and skipped one by one.
+    loop {
+        let k = find_byte(hay, i, |v| v.wrapping_sub(LO * 0x0e) & !v & HI, |b| b < 0x0e)?;
+        if matches!(hay.get(k), Some(b'\n' | b'\r' | b'\x0c')) {
+            return Some(k);
+        }
+        i = k + 1;
+    }
 }
 
 /// The first ASCII digit in `hay` at or after `i`.
@@ -262,7 +269,7 @@ pub fn count_byte(hay: &[u8], x: u8) -> usize {
 
 /// The first of the bytes `a`, `b`, `c`, `d` in `hay` at or after `from`.
 pub fn find_any4(hay: &[u8], from: usize, [a, b, c, d]: [u8; 4]) -> Option<usize> {
-    let hits = |v| has_byte(v, a) | has_byte(v, b) | has_byte(v, c) | has_byte(v, d);
+    let hits = |v| (first_byte_eq(v, a) | first_byte_eq(v, b) | first_byte_eq(v, c) | first_byte_eq(v, d)) & HI;
     find_byte(hay, from, hits, |x| x == a || x == b || x == c || x == d)
 }
 
@@ -354,6 +361,17 @@ pub fn digit_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+// Structure (sentences, lines): first-byte searches.
+
+/// Bit 7 of the first byte of `v` equal to `x` (the lowest), maybe with false bits above it (a
+/// borrow runs up from it): cheaper than [`has_byte`] where only the first byte is wanted. Bit 7
+/// alone is not masked: the caller masks the union of several with `HI` once.
+#[inline(always)]
+fn first_byte_eq(v: u64, x: u8) -> u64 {
+    let t = v ^ (LO * x as u64);
+    t.wrapping_sub(LO) & !t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,6 +444,27 @@ mod tests {
         assert_eq!(short_ascii_word(b"Junio\xc3\xa9 7", 0), None);
         assert_eq!(short_ascii_word(b"May", 0), None);
         assert_eq!(next_digit(b"", 0), None);
+    }
+
+    #[test]
+    fn first_hit_searches_agree_with_byte_by_byte() {
+        // Two bytes near each other, so that a false bit above the first hit would show.
+        let bytes = [0x00, 0x01, 0x09, b'\n', 0x0b, 0x0c, b'\r', 0x0e, b'!', b'"', b'.', b'/', b'?', b'@', 0xe2, 0xe3, 0x8e];
+        for &x in &bytes {
+            for &y in &bytes {
+                for (at, gap) in [(0, 1), (3, 1), (6, 2), (7, 1), (9, 3), (14, 1)] {
+                    let mut hay = *b"some words, to search";
+                    hay[at] = x;
+                    hay[at + gap] = y;
+                    for from in 0..hay.len() + 1 {
+                        let first = |set: &[u8]| hay[from..].iter().position(|b| set.contains(b)).map(|k| from + k);
+                        assert_eq!(next_line_break(&hay, from), first(b"\n\r\x0c"), "{x:#x} {y:#x} at {at}");
+                        let set = [b'.', b'!', b'?', 0xe2];
+                        assert_eq!(find_any4(&hay, from, set), first(&set), "{x:#x} {y:#x} at {at}");
+                    }
+                }
+            }
+        }
     }
 }
 

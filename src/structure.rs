@@ -174,7 +174,11 @@ pub fn parse(text: &str, opts: &Options) -> Document {
                 doc.blocks.extend(blocks.pop());
             }
         }
-        st.blocks.extend(blocks);
+        if st.blocks.is_empty() {
+            st.blocks = blocks; // (no copy)
+        } else {
+            st.blocks.extend(blocks);
+        }
         finish(text, &mut st);
         if st.blocks.is_empty() {
             continue;
@@ -230,7 +234,7 @@ fn find_turns(text: &str, lines: &[Line], furn: &[bool], from: Pos) -> Vec<recor
 
 /// The segments of lines `from..to`: blank, furniture, fixed kinds, running text.
 fn region_segs(text: &str, lines: &[Line], furn: &[bool], from: Pos, to: usize, record: bool) -> Vec<Seg> {
-    let mut segs: Vec<Seg> = Vec::new();
+    let mut segs: Vec<Seg> = Vec::with_capacity(to.min(lines.len()).saturating_sub(from.line));
     let mut list_open = false;
     let mut procedure_open = false;
     let mut after_gap = true;

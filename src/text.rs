@@ -45,7 +45,8 @@ pub fn is_space(c: char) -> bool {
 /// line. The empty text has no lines.
 pub fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(crate::scan::count_byte(bytes, b'\n') + 1);
+    // Room for a line per 64 bytes: most texts need no more.
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let (mut start, mut pos, mut form_feed) = (0, 0, false);
     while let Some(i) = crate::scan::next_line_break(bytes, pos) {
         if bytes[i] == b'\x0c' {
@@ -66,6 +67,9 @@ pub fn lines(text: &str) -> Vec<Line> {
 }
 
 fn make_line(text: &str, start: usize, end: usize, form_feed: bool) -> Line {
+    if visible_ends(Span::new(start, end).of(text)) {
+        return Line { start, end, content: Span::new(start, end), indented: false, form_feed };
+    }
     let content = trim(text, Span::new(start, end));
     let lead = Span::new(start, content.start).of(text);
     let indented =
@@ -81,8 +85,17 @@ pub fn trim(text: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.start + lead + body)
 }
 
+/// `s` starts and ends with a visible ASCII character, as most lines do: nothing to trim.
+fn visible_ends(s: &str) -> bool {
+    let visible = |b: &u8| *b > b' ' && *b < 0x7f;
+    s.as_bytes().first().is_some_and(visible) && s.as_bytes().last().is_some_and(visible)
+}
+
 /// `s` without leading and trailing [spaces](is_space) (as `s.trim_matches(is_space)`).
 pub fn trim_spaces(s: &str) -> &str {
+    if visible_ends(s) {
+        return s;
+    }
     let lead = space_prefix(s);
     let rest = s.get(lead..).unwrap_or("");
     rest.get(..rest.len() - space_suffix(rest)).unwrap_or("")
@@ -140,6 +153,10 @@ pub fn is_opener(c: char) -> bool {
 
 /// The last character that is not a closing quote or bracket.
 fn last_significant(s: &str) -> Option<char> {
+    // Most lines end with visible ASCII that closes nothing: that is the character.
+    if let Some(&b) = s.as_bytes().last().filter(|&&b| b > b' ' && b < 0x7f && !is_closer(b as char)) {
+        return Some(b as char);
+    }
     let s = s.get(..s.len() - space_suffix(s)).unwrap_or("");
     s.trim_end_matches(is_closer).chars().next_back()
 }
@@ -196,10 +213,9 @@ pub enum Furniture {
     Weak,
 }
 
-/// Classifies one trimmed line as page furniture by its shape alone. Running titles (repeated
-/// lines next to furniture) need the whole text: see `structure`.
+/// Classifies one [trimmed](trim) line as page furniture by its shape alone. Running titles
+/// (repeated lines next to furniture) need the whole text: see `structure`.
 pub fn furniture(s: &str) -> Option<Furniture> {
-    let s = trim_spaces(s);
     let b = s.as_bytes();
     if b.is_empty() || b.len() > 40 {
         return None;

@@ -13,6 +13,8 @@ struct LineTerms {
     list: Vec<String>,
     /// (first letter, index in `list`), sorted: each letter's terms, longest first.
     by_initial: Vec<(char, usize)>,
+    /// Which ASCII characters are first letters.
+    ascii_initials: [bool; 128],
 }
 
 impl LineTerms {
@@ -22,12 +24,21 @@ impl LineTerms {
         let mut by_initial: Vec<(char, usize)> =
             list.iter().enumerate().filter_map(|(i, t)| Some((t.chars().next()?, i))).collect();
         by_initial.sort_unstable();
-        LineTerms { list, by_initial }
+        let mut ascii_initials = [false; 128];
+        for &(f, _) in &by_initial {
+            if let Some(a) = ascii_initials.get_mut(f as usize) {
+                *a = true;
+            }
+        }
+        LineTerms { list, by_initial, ascii_initials }
     }
 
     /// `s` may start with one of the phrases (by its first letter, ignoring case).
     fn may_start(&self, s: &str) -> bool {
-        s.chars().next().is_some_and(|c| c.to_lowercase().any(|l| self.starting_with(l).next().is_some()))
+        match s.as_bytes().first() {
+            Some(b) if b.is_ascii() => self.ascii_initials[b.to_ascii_lowercase() as usize],
+            _ => s.chars().next().is_some_and(|c| c.to_lowercase().any(|l| self.starting_with(l).next().is_some())),
+        }
     }
 
     /// The terms that start with `c`, longest first.
@@ -51,9 +62,8 @@ fn notes() -> &'static LineTerms {
 /// The phrases of `data/procedural.txt`: those that start a line, and those found inside one
 /// (written `… took the Chair`).
 struct Procedure {
-    starts: Vec<&'static str>,
-    /// The first bytes of `starts`.
-    start_bytes: [bool; 256],
+    /// The phrases that start a line, by their first byte.
+    starts: [Vec<&'static str>; 256],
     inside: crate::phrases::Phrases,
     /// The longest word of each inside phrase: a line without any of them holds none of the
     /// phrases (they match in exact case, and only quotes and hyphens fold).
@@ -64,8 +74,7 @@ fn procedural() -> &'static Procedure {
     static L: OnceLock<Procedure> = OnceLock::new();
     L.get_or_init(|| {
         let mut p = Procedure {
-            starts: Vec::new(),
-            start_bytes: [false; 256],
+            starts: std::array::from_fn(|_| Vec::new()),
             inside: crate::phrases::Phrases::new(crate::phrases::Case::Exact),
             inside_keys: Vec::new(),
         };
@@ -80,9 +89,8 @@ fn procedural() -> &'static Procedure {
                 }
                 None => {
                     if let Some(&b) = phrase.as_bytes().first() {
-                        p.start_bytes[b as usize] = true;
+                        p.starts[b as usize].push(phrase);
                     }
-                    p.starts.push(phrase);
                 }
             }
         }
@@ -105,8 +113,12 @@ fn starts_with_term(part: &str, term: &str) -> bool {
 fn lowered_starts_with_term(part: &str, term: &str) -> bool {
     if let Some(head) = part.as_bytes().get(..term.len()).filter(|h| h.is_ascii()) {
         // ASCII lowercases byte by byte (and never to a non-ASCII term).
-        let next = part.get(term.len()..).and_then(|r| r.chars().next()).and_then(|c| c.to_lowercase().next());
-        return head.iter().map(u8::to_ascii_lowercase).eq(term.bytes()) && !next.is_some_and(char::is_alphanumeric);
+        let next = || part.get(term.len()..).and_then(|r| r.chars().next()).and_then(|c| c.to_lowercase().next());
+        return head.iter().map(u8::to_ascii_lowercase).eq(term.bytes()) && !next().is_some_and(char::is_alphanumeric);
+    }
+    if part.len() < term.len() && part.is_ascii() {
+        // Shorter, and stays as long when lowercased.
+        return false;
     }
     let mut lower = part.chars().flat_map(char::to_lowercase);
     term.chars().all(|t| lower.next() == Some(t)) && !lower.next().is_some_and(char::is_alphanumeric)
@@ -122,12 +134,16 @@ const NAME_JOINERS: &[&str] = &[
 /// (`Señor Presidente, Embajador Rafael Ramírez,`).
 pub fn is_salutation(line: &str) -> bool {
     let s = text::trim_spaces(line);
-    if s.is_empty() || s.len() > 160 || !salutation_terms().may_start(s.trim_start_matches(['*', '_'])) {
+    // (A line that ends a sentence also does so without emphasis marks: see below.)
+    if s.is_empty() || s.len() > 160 || s.ends_with(['.', '?']) || s.ends_with(".”") {
+        return false;
+    }
+    if !salutation_terms().may_start(s.trim_start_matches(['*', '_'])) {
         return false;
     }
     // Without Markdown emphasis (`**Monsieur le Président**,`).
     let plain: Cow<str> =
-        if s.bytes().any(|b| b == b'*' || b == b'_') { s.replace(['*', '_'], "").into() } else { s.into() };
+        if crate::scan::find_any4(s.as_bytes(), 0, [b'*', b'_', b'*', b'_']).is_some() { s.replace(['*', '_'], "").into() } else { s.into() };
     let s = plain.trim();
     if s.is_empty() || s.ends_with(['.', '?']) || s.ends_with(".”") {
         return false;
@@ -232,6 +248,11 @@ pub fn is_closing(line: &str) -> bool {
 /// The note a line holds (`Check against delivery`, `(As delivered)`, `[ENDS]`), without its
 /// brackets and final stop; `None` for other lines. Long lines are never notes.
 pub fn note(line: &str) -> Option<&str> {
+    // A long line with nothing to trim at either end is no note.
+    let kept = |b: &u8| b.is_ascii_graphic() && !b"()[]*_.".contains(b);
+    if line.len() > 60 && line.as_bytes().first().is_some_and(kept) && line.as_bytes().last().is_some_and(kept) {
+        return None;
+    }
     let s = line.trim_matches(|c: char| text::is_space(c) || matches!(c, '(' | ')' | '[' | ']' | '*' | '_'));
     let s = s.trim_end_matches(['.', '…', ' ']);
     if s.is_empty() || s.len() > 60 || !notes().may_start(s) {
@@ -271,10 +292,8 @@ pub fn procedural_line(line: &str, text_may_hold_inside: bool) -> Option<bool> {
     let s = text::trim_spaces(line);
     let first = *s.as_bytes().first()?;
     let p = procedural();
-    if p.start_bytes[first as usize] {
-        if let Some(hit) = p.starts.iter().find(|h| h.as_bytes()[0] == first && s.starts_with(**h)) {
-            return Some(hit.ends_with(':') && s.len() <= hit.len() + 1);
-        }
+    if let Some(hit) = p.starts[first as usize].iter().find(|h| s.starts_with(**h)) {
+        return Some(hit.ends_with(':') && s.len() <= hit.len() + 1);
     }
     let mut inside = false;
     if s.len() < 200 && text_may_hold_inside && may_hold_inside(s) {

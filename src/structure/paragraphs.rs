@@ -122,6 +122,8 @@ struct Para {
     span: Span,
     last: Span,
     hyphens: Vec<usize>,
+    /// Where the paragraph goes in the blocks: before the furniture nested in it.
+    at: usize,
 }
 
 /// Blocks from the segments of one region, in text order: paragraphs (numbered from 1, with
@@ -136,7 +138,7 @@ pub fn build(text: &str, segs: &[Seg], layout: Layout, opts: &Options) -> Vec<Bl
         if let Some(p) = para.take() {
             let mut b = Block::new(BlockKind::Paragraph, p.span);
             b.soft_hyphens = p.hyphens;
-            blocks.push(b);
+            blocks.insert(p.at.min(blocks.len()), b);
         }
     };
     for seg in segs {
@@ -154,11 +156,12 @@ pub fn build(text: &str, segs: &[Seg], layout: Layout, opts: &Options) -> Vec<Bl
                     }
                     p.span.end = seg.span.end;
                     p.last = seg.span;
+                    blocks.append(&mut gap_furniture);
                 } else {
                     close(&mut para, &mut blocks);
-                    para = Some(Para { span: seg.span, last: seg.span, hyphens: Vec::new() });
+                    blocks.append(&mut gap_furniture);
+                    para = Some(Para { span: seg.span, last: seg.span, hyphens: Vec::new(), at: blocks.len() });
                 }
-                blocks.append(&mut gap_furniture);
             }
             SegKind::Fixed(kind, merge) => {
                 close(&mut para, &mut blocks);

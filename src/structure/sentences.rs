@@ -42,9 +42,14 @@ const OPENERS: &[&str] = &[
 
 /// The sentences of the paragraph `span` of `text`, trimmed, in order, covering its words.
 pub fn split(text: &str, span: Span) -> Vec<Sentence> {
+    // Trimmed once: each sentence then starts after the spaces that follow the stop before it and
+    // ends at its own stop, so no sentence needs trimming again.
+    let span = text::trim(text, span);
     let s = span.of(text);
+    let sentence = |a: usize, b: usize| Sentence { start: span.start + a, end: span.start + b };
     let b = s.as_bytes();
-    let mut out = Vec::new();
+    // Room for a sentence per 100 bytes: most paragraphs need one allocation.
+    let mut out = Vec::with_capacity(s.len() / 100 + 1);
     let mut start = 0;
     let mut i = 0;
     while let Some(k) = find_any4(b, i, [b'.', b'!', b'?', 0xE2]) {
@@ -76,20 +81,15 @@ pub fn split(text: &str, span: Span) -> Vec<Sentence> {
         }
         let next = &s[end + gap..];
         if text::starts_sentence(next) && !no_break_after(s, stop, c, next) {
-            push(&mut out, s, span.start, start, end);
+            out.push(sentence(start, end));
             start = end + gap;
         }
         i = end + gap;
     }
-    push(&mut out, s, span.start, start, s.len());
-    out
-}
-
-fn push(out: &mut Vec<Sentence>, s: &str, base: usize, a: usize, b: usize) {
-    let t = text::trim(s, Span::new(a, b));
-    if !t.is_empty() {
-        out.push(Sentence { start: base + t.start, end: base + t.end });
+    if start < s.len() {
+        out.push(sentence(start, s.len()));
     }
+    out
 }
 
 /// The stop at `stop` (a `.` unless `c` says otherwise) belongs to an abbreviation or initial.
@@ -164,6 +164,9 @@ mod tests {
             ),
             ("Trade, aid, etc. are needed. Yes.", &["Trade, aid, etc. are needed.", "Yes."]),
             ("one line\nwrapped here. Next\nline.", &["one line\nwrapped here.", "Next\nline."]),
+            // Spaces around the span are left out.
+            (" \u{A0}Spaces first. And last.\u{200B}\n ", &["Spaces first.", "And last."]),
+            ("  \n", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(sentences(text), want.to_vec(), "{text:?}");
