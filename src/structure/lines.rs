@@ -282,7 +282,46 @@ pub fn note_inside(line: &str) -> Option<&str> {
 /// Some line of `s` may hold a procedural phrase written inside a line (`… took the Chair`): `s`
 /// holds the longest word of one.
 pub fn may_hold_inside(s: &str) -> bool {
-    procedural().inside_keys.iter().any(|k| s.contains(k))
+    procedural().inside_keys.iter().any(|k| holds(s, k))
+}
+
+/// `s` holds `key`. Natively `str::contains` searches with SIMD; in the wasm it steps byte by
+/// byte, so [`holds_by_rare_byte`] is faster there.
+fn holds(s: &str, key: &str) -> bool {
+    if cfg!(target_arch = "wasm32") {
+        holds_by_rare_byte(s, key)
+    } else {
+        s.contains(key)
+    }
+}
+
+/// `s` holds `key`: the places of a [rarer byte](rarer_byte) of it are found eight bytes per
+/// step, then compared.
+fn holds_by_rare_byte(s: &str, key: &str) -> bool {
+    let (b, k, rare) = (s.as_bytes(), key.as_bytes(), rarer_byte(key));
+    let Some(&x) = k.get(rare) else { return true };
+    let mut i = rare;
+    while let Some(at) = crate::scan::find_any4(b, i, [x; 4]) {
+        if b.get(at - rare..).is_some_and(|r| r.starts_with(k)) {
+            return true;
+        }
+        i = at + 1;
+    }
+    false
+}
+
+/// The offset of a rarer byte of `key` in English text: its first that is not one of the nine
+/// most common letters (or else 0). (A loop: the iterator's `try_fold` is a call in the wasm.)
+fn rarer_byte(key: &str) -> usize {
+    let b = key.as_bytes();
+    let mut j = 0;
+    while let Some(&x) = b.get(j) {
+        if !matches!(x, b'e' | b't' | b'a' | b'o' | b'i' | b'n' | b's' | b'h' | b'r') {
+            return j;
+        }
+        j += 1;
+    }
+    0
 }
 
 /// The line records procedure in a verbatim record (`The agenda was adopted.`); `Some(true)`
@@ -397,5 +436,16 @@ mod tests {
         assert_eq!(procedural_line("Mr. Dang (Viet Nam), Vice-President, took the Chair.", true), Some(false));
         assert_eq!(procedural_line("Mr. X was escorted  from the rostrum.", true), Some(false));
         assert_eq!(procedural_line("Mr. X was escorted away.", true), None);
+    }
+
+    #[test]
+    fn rare_byte_search_agrees_with_contains() {
+        assert_eq!((rarer_byte("escorted"), rarer_byte("Chair"), rarer_byte("")), (2, 0, 0));
+        let hay = "He was escortes, escorted; the chair. Chaïr, Chair, Chai";
+        for key in ["escorted", "Chair", "Chaïr", "Chai", "C", "e", "ï", "", "escortes, escorted; the chair. Chai!"] {
+            for s in (0..hay.len()).filter_map(|from| hay.get(from..)) {
+                assert_eq!(holds_by_rare_byte(s, key), s.contains(key), "{key:?} in {s:?}");
+            }
+        }
     }
 }
