@@ -174,6 +174,10 @@ pub fn ends_full_stop(s: &str) -> bool {
 
 /// The first letter or digit of `s`, after opening quotes, brackets and bullets.
 pub fn first_alnum(s: &str) -> Option<char> {
+    // Most lines start with an ASCII letter or digit: that is the character.
+    if let Some(&b) = s.as_bytes().first().filter(|b| b.is_ascii_alphanumeric()) {
+        return Some(b as char);
+    }
     s.chars().find(|c| c.is_alphanumeric() || !(is_opener(*c) || is_space(*c) || matches!(c, '-' | '•' | '–' | '—')))
 }
 
@@ -431,6 +435,13 @@ mod tests {
     fn sentence_ends_and_starts() {
         assert!(ends_sentence("the end.”") && ends_sentence("In favour:") && !ends_sentence("Mr. President,"));
         assert!(starts_lower("“do.”") && starts_sentence("“There") && starts_sentence("2020 was"));
+        let plain = |s: &str| {
+            s.chars()
+                .find(|c| c.is_alphanumeric() || !(is_opener(*c) || is_space(*c) || matches!(c, '-' | '•' | '–' | '—')))
+        };
+        for s in ["", "a.", "Z9", "9", "“do", " x", "-", "é", "_a", "*B", "\u{A0}1"] {
+            assert_eq!(first_alnum(s), plain(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -63,14 +63,13 @@ pub fn split(text: &str, span: Span) -> Vec<Sentence> {
         let stop = i;
         // The run of terminators and closers.
         let mut j = i + if ellipsis { 3 } else { 1 };
-        loop {
-            let rest = &s[j..];
-            match rest.chars().next() {
-                Some(ch) if ch == '.' || ch == '!' || ch == '?' || ch == '…' || text::is_closer(ch) => {
-                    j += ch.len_utf8()
-                }
-                _ => break,
+        while let Some(&x) = b.get(j) {
+            // Only non-ASCII characters are decoded.
+            let ch = if x.is_ascii() { x as char } else { s.get(j..).and_then(|r| r.chars().next()).unwrap_or(' ') };
+            if !(matches!(ch, '.' | '!' | '?' | '…') || text::is_closer(ch)) {
+                break;
             }
+            j += ch.len_utf8();
         }
         let end = j;
         // Space, then the next word.
