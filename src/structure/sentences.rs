@@ -108,10 +108,15 @@ fn no_break_after(s: &str, stop: usize, c: u8, next: &str) -> bool {
         let first = next.split_whitespace().next().unwrap_or("");
         return !OPENERS.contains(&first.trim_end_matches(','));
     }
-    let mut letters = token.trim_end_matches('.').chars();
     // An initial (`F.`) or an initialism with inner stops (`U.N.`, `A.U.`).
-    matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase())
+    is_initial(token)
         || (token.bytes().filter(|&b| b == b'.').count() >= 2 && token.split('.').all(|p| p.chars().count() <= 2))
+}
+
+/// One capital, then only stops (`F.`).
+fn is_initial(token: &str) -> bool {
+    let mut chars = token.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.as_str().bytes().all(|b| b == b'.')
 }
 
 /// Where the last token of `s` starts: after its last [space](text::is_space), or at 0.
@@ -134,6 +139,15 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text, Span::new(0, text.len())).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn initials_as_by_trimming_stops() {
+        for t in ["F.", "F", "F..", "Fx.", ".", "", "É.", "U.N.", "F.x", "é.", "F.."] {
+            let mut letters = t.trim_end_matches('.').chars();
+            let want = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+            assert_eq!(is_initial(t), want, "{t:?}");
+        }
     }
 
     #[test]
