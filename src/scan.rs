@@ -171,19 +171,6 @@ impl HeadSet {
     }
 }
 
-/// The ASCII letters at `i` when they end within eight bytes at an ASCII byte (so they are the
-/// whole run of letters): their length and [`head`].
-#[inline]
-pub fn short_ascii_word(hay: &[u8], i: usize) -> Option<(usize, u32)> {
-    let v = load8(hay, i)?;
-    let rest = !letter_bytes(v) & HI;
-    let len = (rest.trailing_zeros() / 8) as usize;
-    if len == 8 || (v >> (8 * len)) & 0x80 != 0 {
-        return None;
-    }
-    Some((len, head_in(hay, i, i + len)))
-}
-
 /// The first line feed, carriage return or form feed in `hay` at or after `i`.
 pub fn next_line_break(hay: &[u8], mut i: usize) -> Option<usize> {
     // The first byte below 0x0e, eight bytes per step (the cheapest test); tabs and other controls
@@ -233,38 +220,6 @@ pub fn up_to_space(v: u64) -> u64 {
 fn has_byte(v: u64, x: u8) -> u64 {
     let t = v ^ (LO * x as u64);
     !(((t & !HI) + LO * 0x7f) | t) & HI
-}
-
-/// The first place at or after `from` where `hay` has `needle` (at least three bytes), ASCII
-/// letters in either case: places whose first three bytes match are found eight bytes per step.
-pub fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let [a, b, c] = [needle.first()?, needle.get(1)?, needle.get(2)?].map(|x| x | 0x20);
-    let matches = |at: usize| hay.get(at..at + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle));
-    let mut i = from;
-    // Six places per step: the three-byte heads that start in the first six bytes of eight.
-    while let Some(v) = load8(hay, i) {
-        let x = v | (LO * 0x20);
-        let mut found = has_byte(x, a) & has_byte(x >> 8, b) & has_byte(x >> 16, c) & (HI >> 16);
-        while found != 0 {
-            let at = i + (found.trailing_zeros() / 8) as usize;
-            if matches(at) {
-                return Some(at);
-            }
-            found &= found - 1;
-        }
-        i += 6;
-    }
-    (i..hay.len()).find(|&at| matches(at))
-}
-
-/// How many bytes of `hay` are `x`: eight bytes per step.
-pub fn count_byte(hay: &[u8], x: u8) -> usize {
-    let mut chunks = hay.chunks_exact(8);
-    let mut n = 0;
-    for c in &mut chunks {
-        n += has_byte(u64::from_le_bytes(c.try_into().unwrap_or_default()), x).count_ones() as usize;
-    }
-    n + chunks.remainder().iter().filter(|&&b| b == x).count()
 }
 
 /// The first of the bytes `a`, `b`, `c`, `d` in `hay` at or after `from`.
@@ -385,15 +340,6 @@ mod tests {
             assert_eq!(find_any4(hay, from, set), want, "from {from}");
         }
         assert_eq!(find_any4(b"", 0, set), None);
-        for n in 0..hay.len() {
-            assert_eq!(count_byte(&hay[n..], b'e'), hay[n..].iter().filter(|&&b| b == b'e').count());
-        }
-        let hay = "Res. RESOLUTION 2242 and resolutions, not resolve; Resolution".as_bytes();
-        for from in 0..=hay.len() + 1 {
-            let want = (from..hay.len())
-                .find(|&at| hay[at..].len() >= 10 && hay[at..at + 10].eq_ignore_ascii_case(b"resolution"));
-            assert_eq!(find_ascii_ci(hay, from, b"resolution"), want, "from {from}");
-        }
     }
 
     #[test]
@@ -410,15 +356,7 @@ mod tests {
                     let letters_end = from + hay[from..].iter().take_while(|x| x.is_ascii_alphabetic()).count();
                     assert_eq!(ascii_letters_end(&hay, from), letters_end, "byte {b:#x} at {at} from {from}");
                     let word = &hay[from..letters_end];
-                    if !word.is_empty()
-                        && letters_end - from < 8
-                        && letters_end < hay.len()
-                        && hay[letters_end] < 0x80
-                        && from + 8 <= hay.len()
-                    {
-                        assert_eq!(short_ascii_word(&hay, from), Some((word.len(), head(word))));
-                        assert_eq!(head_in(&hay, from, letters_end), head(word));
-                    }
+                    assert_eq!(head_in(&hay, from, letters_end), head(word));
                     let capital = hay[from..].iter().position(|x| x.is_ascii_uppercase() || *x >= 0x80);
                     assert_eq!(next_capital_or_multi(&hay, from), capital.map(|k| from + k), "byte {b:#x} at {at}");
                     let brk = hay[from..].iter().position(|x| matches!(x, b'\n' | b'\r' | b'\x0c'));
@@ -438,11 +376,6 @@ mod tests {
                 assert_eq!(up_to_space(load_padded(b, i)), want, "{text:?} at {i}");
             }
         }
-        assert_eq!(short_ascii_word(b"Mar 7, 2016", 0), Some((3, u32::from_le_bytes(*b"mar\0"))));
-        assert_eq!(short_ascii_word(b"OCTOBER 7, 2016", 0), Some((7, u32::from_le_bytes(*b"octo"))));
-        assert_eq!(short_ascii_word(b"November 7", 0), None);
-        assert_eq!(short_ascii_word(b"Junio\xc3\xa9 7", 0), None);
-        assert_eq!(short_ascii_word(b"May", 0), None);
         assert_eq!(next_digit(b"", 0), None);
     }
 
