@@ -382,7 +382,8 @@ mod tests {
     #[test]
     fn first_hit_searches_agree_with_byte_by_byte() {
         // Two bytes near each other, so that a false bit above the first hit would show.
-        let bytes = [0x00, 0x01, 0x09, b'\n', 0x0b, 0x0c, b'\r', 0x0e, b'!', b'"', b'.', b'/', b'?', b'@', 0xe2, 0xe3, 0x8e];
+        let bytes =
+            [0x00, 0x01, 0x09, b'\n', 0x0b, 0x0c, b'\r', 0x0e, b'!', b'"', b'.', b'/', b'?', b'@', 0xe2, 0xe3, 0x8e];
         for &x in &bytes {
             for &y in &bytes {
                 for (at, gap) in [(0, 1), (3, 1), (6, 2), (7, 1), (9, 3), (14, 1)] {

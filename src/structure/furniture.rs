@@ -115,8 +115,10 @@ mod tests {
         };
         let title_shape = |t: &str| t.len() <= 100 && !text::ends_sentence(t) && text::starts_sentence(t);
         let t = |i: usize| lines[i].text(text);
-        let wanted: Vec<&str> =
-            (0..n).filter(|&i| shape[i] == Some(Furniture::Weak) || (near(i, &furn) && title_shape(t(i)))).map(t).collect();
+        let wanted: Vec<&str> = (0..n)
+            .filter(|&i| shape[i] == Some(Furniture::Weak) || (near(i, &furn) && title_shape(t(i))))
+            .map(t)
+            .collect();
         let repeated = |s: &str| wanted.contains(&s) && (0..n).filter(|&j| t(j) == s).count() >= 2;
         for _ in 0..2 {
             for i in 0..n {
@@ -138,8 +140,20 @@ mod tests {
     #[test]
     fn agrees_with_the_plain_walk() {
         let shapes = [
-            "", "", "\u{c}", "14", "3.", "13/01/2020", "S/PV.8701", "20-00899 (E)", "Security Council",
-            "Security Council", "The text goes on.", "and more text", "Page 2 of 5", "\u{c}Running Title",
+            "",
+            "",
+            "\u{c}",
+            "14",
+            "3.",
+            "13/01/2020",
+            "S/PV.8701",
+            "20-00899 (E)",
+            "Security Council",
+            "Security Council",
+            "The text goes on.",
+            "and more text",
+            "Page 2 of 5",
+            "\u{c}Running Title",
         ];
         let mut seed = 7u64;
         // Lines marked beyond their own strong shape: the neighbourhood rules were tried.

@@ -142,8 +142,11 @@ pub fn is_salutation(line: &str) -> bool {
         return false;
     }
     // Without Markdown emphasis (`**Monsieur le Président**,`).
-    let plain: Cow<str> =
-        if crate::scan::find_any4(s.as_bytes(), 0, [b'*', b'_', b'*', b'_']).is_some() { s.replace(['*', '_'], "").into() } else { s.into() };
+    let plain: Cow<str> = if crate::scan::find_any4(s.as_bytes(), 0, [b'*', b'_', b'*', b'_']).is_some() {
+        s.replace(['*', '_'], "").into()
+    } else {
+        s.into()
+    };
     let s = plain.trim();
     if s.is_empty() || s.ends_with(['.', '?']) || s.ends_with(".”") {
         return false;
