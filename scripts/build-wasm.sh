@@ -7,7 +7,7 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 out=www/pkg
 
 # 1. Compile the library for the browser: opt-level "z" (Cargo.toml). Built for speed it would
-#    not fit the page's download budget: "s" is about 1.35x as fast but about 22 KB more gzipped;
+#    not fit the page's download budget: "s" is about 1.35x as fast but about 31 KB more gzipped;
 #    LLVM's inline threshold raised to 25 (-C llvm-args=-inline-threshold=25) gained 3-9% for
 #    about 2 KB, which the budget no longer leaves.
 cargo build --profile wasm-release --target wasm32-unknown-unknown --lib
