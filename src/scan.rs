@@ -92,6 +92,12 @@ fn letter_bytes(v: u64) -> u64 {
     in_range(v | (LO * 0x20), b'a', b'z')
 }
 
+/// The high bit of each byte of `v` that is an ASCII digit.
+#[inline(always)]
+fn digit_bytes(v: u64) -> u64 {
+    in_range(v, b'0', b'9')
+}
+
 /// The high bit of each byte of `v` that is an ASCII letter, digit or `_`.
 #[inline(always)]
 fn word_bytes(v: u64) -> u64 {
@@ -186,7 +192,12 @@ pub fn next_line_break(hay: &[u8], mut i: usize) -> Option<usize> {
 
 /// The first ASCII digit in `hay` at or after `i`.
 pub fn next_digit(hay: &[u8], i: usize) -> Option<usize> {
-    find_byte(hay, i, |v| in_range(v, b'0', b'9'), |b| b.is_ascii_digit())
+    find_byte(hay, i, digit_bytes, |b| b.is_ascii_digit())
+}
+
+/// The first `x` in `hay` at or after `i`, eight bytes per step.
+pub fn next_byte(hay: &[u8], i: usize, x: u8) -> Option<usize> {
+    find_byte(hay, i, |v| has_byte(v, x), |b| b == x)
 }
 
 /// The first ASCII capital or non-ASCII byte in `hay` at or after `i`.
@@ -222,10 +233,64 @@ fn has_byte(v: u64, x: u8) -> u64 {
     !(((t & !HI) + LO * 0x7f) | t) & HI
 }
 
+/// Bit 7 of the first byte of `v` equal to `x` (the lowest), maybe with false bits above it (a
+/// borrow runs up from it): cheaper than [`has_byte`] where only the first byte is wanted. Bit 7
+/// alone is not masked: the caller masks the union of several with `HI` once.
+#[inline(always)]
+fn first_byte_eq(v: u64, x: u8) -> u64 {
+    let t = v ^ (LO * x as u64);
+    t.wrapping_sub(LO) & !t
+}
+
 /// The first of the bytes `a`, `b`, `c`, `d` in `hay` at or after `from`.
 pub fn find_any4(hay: &[u8], from: usize, [a, b, c, d]: [u8; 4]) -> Option<usize> {
     let hits = |v| (first_byte_eq(v, a) | first_byte_eq(v, b) | first_byte_eq(v, c) | first_byte_eq(v, d)) & HI;
     find_byte(hay, from, hits, |x| x == a || x == b || x == c || x == d)
+}
+
+/// The places of `hay` from `from` on where a run of ASCII letters or one of ASCII digits starts
+/// (the byte before is not of the same kind; a non-ASCII byte before a letter is not a letter
+/// here), in order. Sixty-four bytes are looked at in one go, without branches.
+pub struct RunStarts<'a> {
+    hay: &'a [u8],
+    /// Where the next bytes to look at start.
+    next: usize,
+    /// One bit for each of the 64 bytes before `next` that starts a run, not given yet.
+    found: u64,
+    /// Whether the byte before `next` is a letter, and whether it is a digit (as bit 7).
+    before: (u64, u64),
+}
+
+impl<'a> RunStarts<'a> {
+    pub fn new(hay: &'a [u8], from: usize) -> RunStarts<'a> {
+        let last = from.checked_sub(1).and_then(|p| hay.get(p)).map_or(0, |&b| b as u64);
+        RunStarts { hay, next: from, found: 0, before: (letter_bytes(last), digit_bytes(last)) }
+    }
+}
+
+impl Iterator for RunStarts<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.found == 0 {
+            if self.next >= self.hay.len() {
+                return None;
+            }
+            for k in 0..8 {
+                let v = load_padded(self.hay, self.next + 8 * k);
+                let (letters, digits) = (letter_bytes(v), digit_bytes(v));
+                let starts = (letters & !(letters << 8 | self.before.0)) | (digits & !(digits << 8 | self.before.1));
+                self.before = (letters >> 56, digits >> 56);
+                // The high bits of the eight bytes gathered into one byte, put at its place of eight.
+                self.found |= ((starts >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
+            }
+            self.next += 64;
+        }
+        let at = self.next - 64 + self.found.trailing_zeros() as usize;
+        self.found &= self.found - 1;
+        Some(at)
+    }
 }
 
 /// The end of the ASCII digits starting at `i`.
@@ -316,17 +381,6 @@ pub fn digit_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-// Structure (sentences, lines): first-byte searches.
-
-/// Bit 7 of the first byte of `v` equal to `x` (the lowest), maybe with false bits above it (a
-/// borrow runs up from it): cheaper than [`has_byte`] where only the first byte is wanted. Bit 7
-/// alone is not masked: the caller masks the union of several with `HI` once.
-#[inline(always)]
-fn first_byte_eq(v: u64, x: u8) -> u64 {
-    let t = v ^ (LO * x as u64);
-    t.wrapping_sub(LO) & !t
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,69 +454,6 @@ mod tests {
             }
         }
     }
-}
-
-// ---- dates and rules: where runs of letters and digits start, and the next of a byte ----
-
-/// The places of `hay` from `from` on where a run of ASCII letters or one of ASCII digits starts
-/// (the byte before is not of the same kind; a non-ASCII byte before a letter is not a letter
-/// here), in order. Sixty-four bytes are looked at in one go, without branches.
-pub struct RunStarts<'a> {
-    hay: &'a [u8],
-    /// Where the next bytes to look at start.
-    next: usize,
-    /// One bit for each of the 64 bytes before `next` that starts a run, not given yet.
-    found: u64,
-    /// Whether the byte before `next` is a letter, and whether it is a digit (as bit 7).
-    before: (u64, u64),
-}
-
-impl<'a> RunStarts<'a> {
-    pub fn new(hay: &'a [u8], from: usize) -> RunStarts<'a> {
-        let last = from.checked_sub(1).and_then(|p| hay.get(p)).map_or(0, |&b| b as u64);
-        RunStarts { hay, next: from, found: 0, before: (letter_bytes(last), digit_bytes(last)) }
-    }
-}
-
-impl Iterator for RunStarts<'_> {
-    type Item = usize;
-
-    #[inline]
-    fn next(&mut self) -> Option<usize> {
-        while self.found == 0 {
-            if self.next >= self.hay.len() {
-                return None;
-            }
-            for k in 0..8 {
-                let v = load_padded(self.hay, self.next + 8 * k);
-                let (letters, digits) = (letter_bytes(v), digit_bytes(v));
-                let starts = (letters & !(letters << 8 | self.before.0)) | (digits & !(digits << 8 | self.before.1));
-                self.before = (letters >> 56, digits >> 56);
-                // The high bits of the eight bytes gathered into one byte, put at its place of eight.
-                self.found |= ((starts >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
-            }
-            self.next += 64;
-        }
-        let at = self.next - 64 + self.found.trailing_zeros() as usize;
-        self.found &= self.found - 1;
-        Some(at)
-    }
-}
-
-/// The first `x` in `hay` at or after `i`, eight bytes per step.
-pub fn next_byte(hay: &[u8], i: usize, x: u8) -> Option<usize> {
-    find_byte(hay, i, |v| has_byte(v, x), |b| b == x)
-}
-
-/// The high bit of each byte of `v` that is an ASCII digit.
-#[inline(always)]
-fn digit_bytes(v: u64) -> u64 {
-    in_range(v, b'0', b'9')
-}
-
-#[cfg(test)]
-mod run_tests {
-    use super::*;
 
     #[test]
     fn run_starts_and_next_byte_agree_with_byte_by_byte() {

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 use crate::model::EntityKind;
 use crate::phrases::{fold, folds_to, Case, Phrases};
+use crate::scan::is_word_char;
 use crate::span::Span;
 
 /// One named thing: a country, an organization, a mission …
@@ -135,7 +136,7 @@ impl Gazetteer {
         (Gazetteer { entries, patterns, phrases, by_alias }, problems)
     }
 
-    /// All accepted matches in `text`, overlapping ones included, by start (shorter first).
+    /// All accepted matches in `text`, overlapping ones included, by start, the longer first.
     pub fn find_all(&'static self, text: &str) -> Vec<GazMatch> {
         let mut out = Vec::new();
         self.phrases.for_each(text, |span, id| {
@@ -147,15 +148,14 @@ impl Gazetteer {
                 out.push(GazMatch { span, entry, is_acronym });
             }
         });
+        longer_first(&mut out);
         out
     }
 
     /// Whole-word, leftmost-longest matches in `text`.
     pub fn find(&'static self, text: &str) -> Vec<GazMatch> {
-        let mut all = self.find_all(text);
-        sort_matches(&mut all);
         let mut out: Vec<GazMatch> = Vec::new();
-        for m in all {
+        for m in self.find_all(text) {
             if out.last().is_none_or(|l| l.span.end <= m.span.start) {
                 out.push(m);
             }
@@ -179,9 +179,17 @@ impl Gazetteer {
     }
 }
 
-/// Sorts matches by start, the longer first.
-pub fn sort_matches(matches: &mut [GazMatch]) {
-    matches.sort_unstable_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+/// Orders the matches as the phrase matcher gives them (by start, the shorter first) by start, the
+/// longer first: the matches of each start reversed (two matches of one span are of one entry, so
+/// their order does not matter).
+fn longer_first(matches: &mut [GazMatch]) {
+    let mut i = 0;
+    while let Some(m) = matches.get(i) {
+        let n = matches[i..].iter().take_while(|g| g.span.start == m.span.start).count();
+        matches[i..i + n].reverse();
+        i += n;
+    }
+    debug_assert!(matches.is_sorted_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end))));
 }
 
 fn case_rule(alias: &str) -> CaseRule {
@@ -224,13 +232,21 @@ pub fn is_boundary(text: &str, s: usize, e: usize) -> bool {
     !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_all_gives_the_longer_first() {
+        let text = "the United States of America, the Democratic Republic of the Congo (DRC), United \
+                    Nations Security Council resolution 2242 (2015) and the Secretary-General";
+        let key = |g: &[GazMatch]| g.iter().map(|m| (m.span, m.entry as *const Entry)).collect::<Vec<_>>();
+        let got = gazetteer().find_all(text);
+        let mut want = got.clone();
+        want.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        assert_eq!(key(&got), key(&want));
+        assert!(got.windows(2).any(|w| w[0].span.start == w[1].span.start), "overlapping matches at one start");
+    }
 
     const COUNTRIES: &str = "JPN | Japan\nCOD | Democratic Republic of the Congo | DRC\nUSA | United States of America | United States | US\n";
     const TERMS: &str = "TCC | Troop-contributing country | TCC | TCCs | troop-contributing countries\n";

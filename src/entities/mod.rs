@@ -9,7 +9,7 @@ pub mod gazetteer;
 pub mod names;
 pub mod rules;
 
-use self::gazetteer::{gazetteer, Entry, GazMatch};
+use self::gazetteer::{gazetteer, Entry};
 use crate::model::{BlockKind, Document, Entity, EntityKind, Options};
 use crate::span::Span;
 
@@ -57,8 +57,7 @@ impl Candidate {
 
 /// Finds the entities of `text`, whose structure is `doc`.
 pub fn recognize(text: &str, doc: &Document, opts: &Options) -> Vec<Entity> {
-    let mut gaz = gazetteer().find_all(text);
-    longer_first(&mut gaz);
+    let gaz = gazetteer().find_all(text);
     let mut cands: Vec<Candidate> = gaz
         .iter()
         .map(|m| Candidate {
@@ -82,24 +81,6 @@ pub fn recognize(text: &str, doc: &Document, opts: &Options) -> Vec<Entity> {
         entities.retain(|e| kinds.contains(&e.kind));
     }
     entities
-}
-
-/// Orders gazetteer matches as [`gazetteer::sort_matches`] does: by start, the longer first.
-/// [`Gazetteer::find_all`](gazetteer::Gazetteer::find_all) gives them by start, the shorter
-/// first, so reversing the matches of each start is enough (two matches of one span are of one
-/// entry, so their order does not matter).
-fn longer_first(gaz: &mut [GazMatch]) {
-    let mut i = 0;
-    while let Some(m) = gaz.get(i) {
-        let n = gaz[i..].iter().take_while(|g| g.span.start == m.span.start).count();
-        let (mut a, mut b) = (i, i + n - 1);
-        while a < b {
-            gaz.swap(a, b);
-            (a, b) = (a + 1, b - 1);
-        }
-        i += n;
-    }
-    debug_assert!(gaz.is_sorted_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end))));
 }
 
 /// Spans where nothing is tagged, and page furniture, where numbers (page and job numbers,
@@ -313,18 +294,6 @@ mod tests {
             seed ^= seed << 17;
             (seed % n as u64) as usize
         }
-    }
-
-    #[test]
-    fn gazetteer_matches_longer_first() {
-        let text = "the United States of America, the Democratic Republic of the Congo (DRC), United \
-                    Nations Security Council resolution 2242 (2015) and the Secretary-General";
-        let key = |g: &[GazMatch]| g.iter().map(|m| (m.span, m.entry as *const Entry)).collect::<Vec<_>>();
-        let mut want = gazetteer().find_all(text);
-        gazetteer::sort_matches(&mut want);
-        let mut got = gazetteer().find_all(text);
-        longer_first(&mut got);
-        assert_eq!(key(&got), key(&want));
     }
 
     #[test]

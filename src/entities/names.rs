@@ -138,13 +138,13 @@ fn word_end(bytes: &[u8], i: usize) -> usize {
 /// whitespace), found eight bytes per step.
 fn text_triggers(text: &str, r: &NameRules, honorifics: &mut Vec<usize>, headers: &mut Vec<usize>) {
     let bytes = text.as_bytes();
-    let chunks = bytes.chunks_exact(8);
-    let rest = chunks.remainder();
+    // Arrays of eight, not `chunks_exact`, whose iterator stays a call per step in the wasm.
+    let (chunks, rest) = bytes.as_chunks::<8>();
     // Bit 7: the byte before the block is at most a space (the text's start counts as one).
     let mut low_before = 0x80;
     let mut base = 0;
-    for chunk in chunks {
-        let low = up_to_space(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+    for &chunk in chunks {
+        let low = up_to_space(u64::from_le_bytes(chunk));
         word_starts(text, r, base, low << 8 | low_before, honorifics, headers);
         low_before = low >> 56 & 0x80;
         base += 8;
