@@ -9,12 +9,13 @@
 //! ([`fold_char`]); in [`Case::Ascii`] mode ASCII letters match either case.
 //!
 //! Phrases live in a trie whose edges are keyed by a hash of (node, gap, token): one probe of an
-//! open-addressing table per token step. A table of first bytes and a bit set of first-token hashes let most
-//! words of a text go by without a probe, and lists that only capitals start (names, acronyms)
+//! open-addressing table per token step. A text is read 64 bytes at a time for where its words
+//! start ([`crate::scan::Block`]); a table of first bytes and a bit set of first-token hashes let
+//! most words go by without a probe, and lists that only capitals start (names, acronyms)
 //! skim the text for those bytes instead of reading every word. A hash collision cannot produce
 //! a false match: every match is checked against its phrase before it is reported.
 
-use crate::scan::{ascii_word_end, head_in, mix, next_capital_or_multi, HeadSet};
+use crate::scan::{ascii_word_end, head_in, mix, next_capital_or_multi, Block, HeadSet};
 use crate::span::Span;
 
 /// How letters compare.
@@ -97,6 +98,8 @@ pub struct Phrases {
     heads: HeadSet,
     /// The first bytes a phrase's first token can have in a text.
     first_byte: [bool; 256],
+    /// Those of them outside words, as a dense matcher looks for them.
+    others: Others,
     /// No phrase starts with a lowercase ASCII letter or a digit (names, acronyms): most words
     /// of a text can be passed over without finding where they end.
     sparse: bool,
@@ -116,6 +119,7 @@ impl Phrases {
             first: vec![0; FILTER_BITS / 64],
             heads: HeadSet::new(16),
             first_byte: [false; 256],
+            others: Others::None,
             sparse: true,
             capitals_only: true,
         }
@@ -203,6 +207,14 @@ impl Phrases {
 
     /// Notes that a phrase may start with byte `b` in a text, and what that rules out.
     fn may_start_with(&mut self, b: u8) {
+        if !self.first_byte[b as usize] && CLASS[b as usize] != WORD {
+            self.others = match self.others {
+                _ if b < 0x21 => Others::All,
+                Others::None | Others::High if b >= 0x80 => Others::High,
+                Others::All => Others::All,
+                _ => Others::Marks,
+            };
+        }
         self.first_byte[b as usize] = true;
         self.sparse &= !(b.is_ascii_lowercase() || b.is_ascii_digit());
         self.capitals_only &= b >= 0x80 || b.is_ascii_uppercase();
@@ -226,7 +238,8 @@ impl Phrases {
     /// before longer at each start, overlapping ones included.
     pub fn for_each(&self, text: &str, mut f: impl FnMut(Span, u32)) {
         let mut pos = 0;
-        while let Some(t) = self.next_start(text, pos) {
+        let mut cursor = self.cursor(text);
+        while let Some(t) = self.next_start(text, pos, &mut cursor) {
             pos = t.end;
             self.walk(text, t, &mut f);
         }
@@ -234,52 +247,95 @@ impl Phrases {
 
     /// The next token at or after `pos` that may start a phrase; the others are skipped without
     /// being hashed when their first bytes rule them out. (The gap before it is not reported.)
-    fn next_start(&self, text: &str, mut pos: usize) -> Option<Token> {
+    /// `cursor` carries what was read of the text from one call to the next.
+    fn next_start(&self, text: &str, pos: usize, cursor: &mut Cursor) -> Option<Token> {
         if self.sparse {
             return self.next_start_sparse(text, pos);
         }
         let bytes = text.as_bytes();
+        if pos < cursor.base || pos >= cursor.base + STEP {
+            self.read_block(bytes, pos, cursor);
+        } else {
+            cursor.found &= u64::MAX << (pos - cursor.base);
+        }
         loop {
-            let &b = bytes.get(pos)?;
-            let class = CLASS[b as usize];
-            if class == SPACE {
-                pos += 1;
-                continue;
+            while cursor.found == 0 {
+                if cursor.base + STEP >= bytes.len() {
+                    return None;
+                }
+                self.read_block(bytes, cursor.base + STEP, cursor);
             }
-            let start = pos;
-            let end;
-            if class == WORD {
-                // Most tokens: an ASCII word, read once, hashed only when its first bytes pass.
-                let e = ascii_word_end(bytes, start);
-                end = if bytes.get(e).is_some_and(|&b| b >= 0x80) { token_end(text, start) } else { e };
-                if !self.heads.may_contain(cased_head(bytes, start, e)) {
-                    pos = end;
+            let k = cursor.found.trailing_zeros() as usize;
+            cursor.found &= cursor.found - 1;
+            let start = cursor.base + k;
+            let b = bytes[start];
+            // The word bytes from `start` on: eight or more of them are known.
+            let w = cursor.words >> k;
+            let end = if w & 1 != 0 {
+                // Most tokens: an ASCII word, hashed only when its first bytes pass.
+                if start > 0 && bytes[start - 1] >= 0x80 && glued(text, start) {
                     continue;
                 }
-            } else if class == OTHER {
-                end = start + 1;
-                if !self.first_byte[b as usize] {
-                    pos = end;
+                let head_len = (!w | 0x10).trailing_zeros() as usize;
+                if !self.heads.may_contain(cased_head(bytes, start, start + head_len)) {
                     continue;
+                }
+                let run = (!w).trailing_zeros() as usize;
+                let e = if k + run < 64 { start + run } else { ascii_word_end(bytes, start) };
+                if bytes.get(e).is_some_and(|&b| b >= 0x80) {
+                    token_end(text, start)
+                } else {
+                    e
                 }
             } else {
-                let (s, _) = skip_space(text, start);
-                if s > start {
-                    pos = s;
+                // Outside words, a byte some phrase starts with: a mark, or a character's first byte.
+                if !self.first_byte[b as usize] || !text.is_char_boundary(start) {
                     continue;
                 }
-                end = token_end(text, start);
-                if !self.first_byte[b as usize] {
-                    pos = end;
-                    continue;
+                if b >= 0x80 {
+                    let c = text[start..].chars().next().unwrap_or(' ');
+                    if c.is_whitespace() || (is_alnum(c) && glued(text, start)) {
+                        continue;
+                    }
                 }
-            }
+                token_end(text, start)
+            };
             let hash = token_hash(text, start, end, self.case);
             if self.may_start(hash) {
                 return Some(Token { start, end, gap: Gap::None, hash });
             }
-            pos = end;
         }
+    }
+
+    /// A cursor at the start of `text`.
+    fn cursor(&self, text: &str) -> Cursor {
+        let mut cursor = Cursor::default();
+        if !self.sparse {
+            self.read_block(text.as_bytes(), 0, &mut cursor);
+        }
+        cursor
+    }
+
+    /// Fills `cursor` with the [`STEP`] bytes of `bytes` from `base`: where their words are, and where
+    /// a token that may start a phrase can start (each word's first byte, and outside words the
+    /// bytes [`Self::others`] selects).
+    fn read_block(&self, bytes: &[u8], base: usize, cursor: &mut Cursor) {
+        let b = Block::read(bytes, base);
+        let words = b.words();
+        let others = match self.others {
+            Others::None => 0,
+            Others::High => b.high,
+            Others::Marks => !words & !b.low,
+            Others::All => !words,
+        };
+        let before = base.checked_sub(1).is_some_and(|p| bytes.get(p).is_some_and(|&b| CLASS[b as usize] == WORD));
+        let valid = match bytes.len().saturating_sub(base) {
+            n if n >= 64 => u64::MAX,
+            n => (1 << n) - 1,
+        };
+        cursor.base = base;
+        cursor.words = words;
+        cursor.found = (words & !(words << 1 | before as u64) | others) & valid & ((1 << STEP) - 1);
     }
 
     /// Non-overlapping occurrences, leftmost first and then longest, as (span, id); `accept`
@@ -288,7 +344,8 @@ impl Phrases {
         let mut out = Vec::new();
         let mut pos = 0;
         let mut found: Vec<(Span, u32)> = Vec::new();
-        while let Some(t) = self.next_start(text, pos) {
+        let mut cursor = self.cursor(text);
+        while let Some(t) = self.next_start(text, pos, &mut cursor) {
             pos = t.end;
             found.clear();
             self.walk(text, t, &mut |s, id| found.push((s, id)));
@@ -342,8 +399,7 @@ impl Phrases {
             }
             let end = token_end(text, start);
             let word = CLASS[bytes[start] as usize] == WORD || text[start..].starts_with(is_alnum);
-            let glued = word && text[..start].chars().next_back().is_some_and(|c| is_alnum(c) || c == '_');
-            if glued || text[start..].starts_with(char::is_whitespace) {
+            if (word && glued(text, start)) || text[start..].starts_with(char::is_whitespace) {
                 continue;
             }
             let hash = token_hash(text, start, end, self.case);
@@ -425,6 +481,32 @@ impl Edges {
     }
 }
 
+/// How a dense matcher finds, outside words, the bytes that phrases start with.
+#[derive(Clone, Copy)]
+enum Others {
+    None,
+    /// Non-ASCII characters' bytes, checked one by one.
+    High,
+    /// Any byte above 0x20 (ASCII marks, non-ASCII characters), checked one by one.
+    Marks,
+    /// Any byte outside words (some phrase starts with a control character).
+    All,
+}
+
+/// A dense matcher reads a text 64 bytes at a time and takes its tokens' starts from the first
+/// 56: where a word starts, the mask holds at least its first eight bytes.
+const STEP: usize = 56;
+
+/// What a dense matcher has read of a text: 64 bytes from `base`.
+#[derive(Default)]
+struct Cursor {
+    base: usize,
+    /// Bit k: byte `base + k` is an ASCII word byte.
+    words: u64,
+    /// Bit k: a token that may start a phrase may start at `base + k`, not tried yet.
+    found: u64,
+}
+
 /// Byte classes: ASCII letters, digits and `_`; ASCII whitespace; other ASCII; the bytes of
 /// non-ASCII characters (decoded to be classed).
 const WORD: u8 = 1;
@@ -458,6 +540,11 @@ fn is_alnum(c: char) -> bool {
         '\u{2000}'..='\u{206f}' => false,
         _ => c.is_alphanumeric(),
     }
+}
+
+/// Whether a word character at `start` goes on the word before it (no token starts there).
+fn glued(text: &str, start: usize) -> bool {
+    text[..start].chars().next_back().is_some_and(|c| is_alnum(c) || c == '_')
 }
 
 /// The end of the whitespace at `pos` and the gap it makes.

@@ -100,7 +100,7 @@ fn digit_bytes(v: u64) -> u64 {
 
 /// The high bit of each byte of `v` that is an ASCII letter, digit or `_`.
 #[inline(always)]
-fn word_bytes(v: u64) -> u64 {
+pub fn word_bytes(v: u64) -> u64 {
     let under = !(((v & !HI) ^ (LO * 0x5f)) + LO * 0x7f) & !v & HI;
     letter_bytes(v) | in_range(v, b'0', b'9') | under
 }
@@ -220,6 +220,106 @@ fn load_last(hay: &[u8], i: usize) -> u64 {
     hay.get(i..).unwrap_or_default().iter().rev().fold(0, |v, &b| (v << 8) | b as u64)
 }
 
+/// The high bits of the eight bytes of `hi` (as the byte masks here give them) as eight bits:
+/// byte k's at bit k.
+#[inline(always)]
+pub fn gather(hi: u64) -> u64 {
+    (hi >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// The classes of 64 bytes of a text, one bit per byte: bit k is byte `at + k` of
+/// [`Block::read`]'s `hay` (bytes past its end are zeros).
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// ASCII letters.
+    pub letters: u64,
+    pub digits: u64,
+    /// `_`.
+    pub unders: u64,
+    /// Bytes of non-ASCII characters (0x80 and above).
+    pub high: u64,
+    /// Bytes up to 0x20: ASCII whitespace and controls.
+    pub low: u64,
+}
+
+impl Block {
+    /// Reads the 64 bytes of `hay` from `at`.
+    #[inline]
+    pub fn read(hay: &[u8], at: usize) -> Block {
+        match hay.get(at..at + 64).and_then(|c| <&[u8; 64]>::try_from(c).ok()) {
+            Some(chunk) => Block::of(chunk),
+            None => {
+                let rest = hay.get(at..).unwrap_or_default();
+                let mut chunk = [0; 64];
+                chunk[..rest.len()].copy_from_slice(rest);
+                Block::of(&chunk)
+            }
+        }
+    }
+
+    /// ASCII letters, digits and `_`.
+    #[inline(always)]
+    pub fn words(&self) -> u64 {
+        self.letters | self.digits | self.unders
+    }
+
+    /// Sixteen bytes at a time with SSE2, which every x86-64 processor has.
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn of(chunk: &[u8; 64]) -> Block {
+        use std::arch::x86_64::*;
+        let mut b = Block::default();
+        for (k, c) in chunk.as_chunks::<16>().0.iter().enumerate() {
+            // SAFETY: SSE2 is part of x86-64; the load reads the sixteen bytes of `c`.
+            let [letters, digits, unders, high, low] = unsafe {
+                let v = _mm_loadu_si128(c.as_ptr().cast());
+                // In range when subtracting the range's start leaves at most its width.
+                let within = |x: __m128i, width: i8| _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(width)), x);
+                let lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+                [
+                    within(_mm_sub_epi8(lower, _mm_set1_epi8(b'a' as i8)), 25),
+                    within(_mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8)), 9),
+                    _mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8)),
+                    v,
+                    within(v, 0x20),
+                ]
+                .map(|m| _mm_movemask_epi8(m) as u16 as u64)
+            };
+            let at = 16 * k;
+            b.letters |= letters << at;
+            b.digits |= digits << at;
+            b.unders |= unders << at;
+            b.high |= high << at;
+            b.low |= low << at;
+        }
+        b
+    }
+
+    /// Eight bytes at a time.
+    #[cfg(not(target_arch = "x86_64"))]
+    #[inline(always)]
+    fn of(chunk: &[u8; 64]) -> Block {
+        Block::of_words(chunk)
+    }
+
+    /// [`Block::of`] without SIMD (the WebAssembly build's), eight bytes at a time.
+    #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+    #[inline(always)]
+    fn of_words(chunk: &[u8; 64]) -> Block {
+        let mut b = Block::default();
+        for (k, c) in chunk.as_chunks::<8>().0.iter().enumerate() {
+            let v = u64::from_le_bytes(*c);
+            let at = 8 * k;
+            b.letters |= gather(letter_bytes(v)) << at;
+            b.digits |= gather(digit_bytes(v)) << at;
+            b.unders |= gather(has_byte(v, b'_')) << at;
+            b.high |= gather(v & HI) << at;
+            b.low |= gather(up_to_space(v)) << at;
+        }
+        b
+    }
+}
+
 /// The high bit of each byte of `v` that is at most 0x20 (a space, ASCII whitespace, a control).
 #[inline(always)]
 pub fn up_to_space(v: u64) -> u64 {
@@ -228,7 +328,7 @@ pub fn up_to_space(v: u64) -> u64 {
 
 /// The high bit of each byte of `v` equal to `x`.
 #[inline(always)]
-fn has_byte(v: u64, x: u8) -> u64 {
+pub fn has_byte(v: u64, x: u8) -> u64 {
     let t = v ^ (LO * x as u64);
     !(((t & !HI) + LO * 0x7f) | t) & HI
 }
@@ -257,14 +357,19 @@ pub struct RunStarts<'a> {
     next: usize,
     /// One bit for each of the 64 bytes before `next` that starts a run, not given yet.
     found: u64,
-    /// Whether the byte before `next` is a letter, and whether it is a digit (as bit 7).
+    /// Whether the byte before `next` is a letter, and whether it is a digit (as 1 or 0).
     before: (u64, u64),
 }
 
 impl<'a> RunStarts<'a> {
     pub fn new(hay: &'a [u8], from: usize) -> RunStarts<'a> {
-        let last = from.checked_sub(1).and_then(|p| hay.get(p)).map_or(0, |&b| b as u64);
-        RunStarts { hay, next: from, found: 0, before: (letter_bytes(last), digit_bytes(last)) }
+        let last = from.checked_sub(1).and_then(|p| hay.get(p)).map_or(0, |&b| b);
+        RunStarts {
+            hay,
+            next: from,
+            found: 0,
+            before: (last.is_ascii_alphabetic() as u64, last.is_ascii_digit() as u64),
+        }
     }
 }
 
@@ -277,14 +382,9 @@ impl Iterator for RunStarts<'_> {
             if self.next >= self.hay.len() {
                 return None;
             }
-            for k in 0..8 {
-                let v = load_padded(self.hay, self.next + 8 * k);
-                let (letters, digits) = (letter_bytes(v), digit_bytes(v));
-                let starts = (letters & !(letters << 8 | self.before.0)) | (digits & !(digits << 8 | self.before.1));
-                self.before = (letters >> 56, digits >> 56);
-                // The high bits of the eight bytes gathered into one byte, put at its place of eight.
-                self.found |= ((starts >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
-            }
+            let Block { letters, digits, .. } = Block::read(self.hay, self.next);
+            self.found = (letters & !(letters << 1 | self.before.0)) | (digits & !(digits << 1 | self.before.1));
+            self.before = (letters >> 63, digits >> 63);
             self.next += 64;
         }
         let at = self.next - 64 + self.found.trailing_zeros() as usize;
@@ -474,6 +574,33 @@ mod tests {
             for x in [b'/', b'(', 0xc3, b'z'] {
                 let want = hay[from..].iter().position(|&b| b == x).map(|k| from + k);
                 assert_eq!(next_byte(hay, from, x), want, "{x} from {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn blocks_class_every_byte() {
+        // Every byte value, at every offset from the block's start, and texts ending inside it.
+        let mut hay: Vec<u8> = (0..=255u8).chain((0..=255u8).rev()).collect();
+        hay.extend_from_slice(b"Mr. Bessho_2016 (Japan): \t\r\n x");
+        let bit = |m: u64, k: usize| m >> k & 1 == 1;
+        for end in [hay.len(), hay.len() - 30, 70] {
+            let hay = &hay[..end];
+            for at in 0..hay.len() + 2 {
+                let b = Block::read(hay, at);
+                let mut chunk = [0; 64];
+                let rest = hay.get(at..).unwrap_or_default();
+                let n = rest.len().min(64);
+                chunk[..n].copy_from_slice(&rest[..n]);
+                assert_eq!(Block::of_words(&chunk), b, "at {at}");
+                for k in 0..64 {
+                    let x = hay.get(at + k).copied().unwrap_or(0);
+                    assert_eq!(bit(b.letters, k), x.is_ascii_alphabetic(), "{x} at {at}+{k}");
+                    assert_eq!(bit(b.digits, k), x.is_ascii_digit(), "{x} at {at}+{k}");
+                    assert_eq!(bit(b.unders, k), x == b'_', "{x} at {at}+{k}");
+                    assert_eq!(bit(b.high, k), x >= 0x80, "{x} at {at}+{k}");
+                    assert_eq!(bit(b.low, k), x <= 0x20, "{x} at {at}+{k}");
+                }
             }
         }
     }
