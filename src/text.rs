@@ -48,7 +48,7 @@ pub fn lines(text: &str) -> Vec<Line> {
     // Room for a line per 64 bytes: most texts need no more.
     let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let (mut start, mut pos, mut form_feed) = (0, 0, false);
-    while let Some(i) = crate::scan::next_line_break(bytes, pos) {
+    while let Some(i) = next_line_break(bytes, pos) {
         if bytes[i] == b'\x0c' {
             form_feed = true;
             pos = i + 1;
@@ -64,6 +64,66 @@ pub fn lines(text: &str) -> Vec<Line> {
         out.push(make_line(text, start, bytes.len(), form_feed));
     }
     out
+}
+
+/// The first line feed, carriage return or form feed in `hay` at or after `i`: natively 32
+/// bytes per step ([`find_32`]), in the wasm eight (`scan::next_line_break`).
+fn next_line_break(hay: &[u8], mut i: usize) -> Option<usize> {
+    if cfg!(target_arch = "wasm32") {
+        return crate::scan::next_line_break(hay, i);
+    }
+    // Bytes below 0x0e are the cheapest test; tabs and other controls among them are rare.
+    loop {
+        let k = find_32(hay, i, |b| b < 0x0e)?;
+        if matches!(hay[k], b'\n' | b'\r' | b'\x0c') {
+            return Some(k);
+        }
+        i = k + 1;
+    }
+}
+
+/// The first of the bytes `set` in `hay` at or after `from`: natively 32 bytes per step
+/// ([`find_32`]), in the wasm eight (`scan::find_any4`).
+pub fn find_any4(hay: &[u8], from: usize, set: [u8; 4]) -> Option<usize> {
+    if cfg!(target_arch = "wasm32") {
+        return crate::scan::find_any4(hay, from, set);
+    }
+    let [a, b, c, d] = set;
+    find_32(hay, from, |x| (x == a) | (x == b) | (x == c) | (x == d))
+}
+
+/// The first byte of `hay` at or after `i` that `hit` accepts, 32 bytes per step: the compiler
+/// tests an array of them with vector instructions (SSE2 on x86-64), given a `hit` without
+/// branches. Not for the wasm, which is built without them (each byte would be a step).
+#[inline(always)]
+fn find_32(hay: &[u8], mut i: usize, hit: impl Fn(u8) -> bool) -> Option<usize> {
+    // 0xff for each byte of `block` that `hit` accepts, as two numbers with the first byte lowest.
+    let found = |block: [u8; 32]| {
+        let m = block.map(|b| (hit(b) as u8).wrapping_neg());
+        let (lo, hi) = m.split_at(16);
+        (u128::from_le_bytes(lo.try_into().unwrap_or_default()), u128::from_le_bytes(hi.try_into().unwrap_or_default()))
+    };
+    let at = |i: usize, (lo, hi): (u128, u128)| {
+        i + (if lo != 0 { lo.trailing_zeros() } else { 128 + hi.trailing_zeros() } / 8) as usize
+    };
+    while let Some(&block) = hay.get(i..).and_then(|r| r.first_chunk::<32>()) {
+        let (lo, hi) = found(block);
+        if lo | hi != 0 {
+            return Some(at(i, (lo, hi)));
+        }
+        i += 32;
+    }
+    // The last bytes, padded; hits in the padding are dropped.
+    let rest = hay.get(i..)?;
+    let mut block = [0; 32];
+    block[..rest.len()].copy_from_slice(rest);
+    let (lo, hi) = found(block);
+    let n = rest.len() as u32 * 8;
+    let (lo, hi) = (
+        lo & !(u128::MAX.checked_shl(n).unwrap_or(0)),
+        hi & !(u128::MAX.checked_shl(n.saturating_sub(128)).unwrap_or(0)),
+    );
+    (lo | hi != 0).then(|| at(i, (lo, hi)))
 }
 
 fn make_line(text: &str, start: usize, end: usize, form_feed: bool) -> Line {
@@ -401,6 +461,24 @@ mod tests {
         let want = [("first line of text", false), ("second\u{c} page", true), ("third…", false), ("", false)];
         assert_eq!(got[..4], want);
         assert_eq!(got[4..], [("fourth line, long enough", false)]);
+    }
+
+    #[test]
+    fn block_searches_agree_with_byte_loops() {
+        // Hits before, inside, across and after 32-byte blocks, non-ASCII bytes among them.
+        let text = "He said… No! Why? Yes.\tThe\u{c}end\r\nof it\u{b}—the ‘line’ goes on and on. Then\n";
+        let b = text.as_bytes();
+        let sets = [[b'.', b'!', b'?', 0xE2], [b'\n'; 4], [0x80, b' ', b'x', b'o']];
+        for from in 0..=b.len() + 1 {
+            for set in sets {
+                let want = b.get(from..).and_then(|r| r.iter().position(|x| set.contains(x))).map(|k| from + k);
+                assert_eq!(find_any4(b, from, set), want, "{set:?} from {from}");
+            }
+            let breaks = |x: &u8| matches!(x, b'\n' | b'\r' | b'\x0c');
+            let want = b.get(from..).and_then(|r| r.iter().position(breaks)).map(|k| from + k);
+            assert_eq!(next_line_break(b, from), want, "line break from {from}");
+            assert_eq!(crate::scan::next_line_break(b, from), want, "line break from {from}");
+        }
     }
 
     #[test]

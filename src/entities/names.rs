@@ -15,6 +15,9 @@ struct NameRules {
     honorifics: WordSet,
     /// `initials[b]`: some honorific starts with byte `b`.
     initials: [bool; 256],
+    /// The initials that are no ASCII capitals, when at most four (repeated to fill the array):
+    /// a test of a few bytes (see [`text_triggers_32`]).
+    other_initials: Option<[u8; 4]>,
     /// The honorifics' heads, with and without a full stop after them.
     heads: HeadSet,
     /// The header nouns' first two bytes, as [`head`]s.
@@ -64,6 +67,17 @@ fn rules() -> &'static NameRules {
             heads.insert(head(h.as_bytes()));
             heads.insert(head(format!("{h}.").as_bytes()));
         }
+        // (Only native builds test a few bytes: see `text_triggers`.)
+        let others: Vec<u8> = (0..=255u8).filter(|&b| initials[b as usize] && !b.is_ascii_uppercase()).collect();
+        let other_initials = match others[..] {
+            _ if cfg!(target_arch = "wasm32") => None,
+            [] => Some([b'A'; 4]),
+            [a] => Some([a; 4]),
+            [a, b] => Some([a, b, b, b]),
+            [a, b, c] => Some([a, b, c, c]),
+            [a, b, c, d] => Some([a, b, c, d]),
+            _ => None,
+        };
         let mut header_heads = HeadSet::new(10);
         for n in HEADER_NOUNS {
             header_heads.insert(head(&n.as_bytes()[..2]));
@@ -71,6 +85,7 @@ fn rules() -> &'static NameRules {
         NameRules {
             honorifics,
             initials,
+            other_initials,
             heads,
             header_heads,
             stopwords: crate::data::entries(data_file!("entities/data", "name_stopwords.txt")).collect(),
@@ -135,8 +150,16 @@ fn word_end(bytes: &[u8], i: usize) -> usize {
 
 /// The triggers in the text itself: after honorifics (in `honorifics`) and in header lines (in
 /// `headers`), each in the order of the text. One pass over the starts of words (after ASCII
-/// whitespace), found eight bytes per step.
+/// whitespace): natively 32 bytes per step ([`text_triggers_32`]), in the wasm eight.
 fn text_triggers(text: &str, r: &NameRules, honorifics: &mut Vec<usize>, headers: &mut Vec<usize>) {
+    match r.other_initials {
+        Some(others) if !cfg!(target_arch = "wasm32") => text_triggers_32(text, r, others, honorifics, headers),
+        _ => text_triggers_8(text, r, honorifics, headers),
+    }
+}
+
+/// [`text_triggers`] eight bytes per step, at every word start.
+fn text_triggers_8(text: &str, r: &NameRules, honorifics: &mut Vec<usize>, headers: &mut Vec<usize>) {
     let bytes = text.as_bytes();
     // Arrays of eight, not `chunks_exact`, whose iterator stays a call per step in the wasm.
     let (chunks, rest) = bytes.as_chunks::<8>();
@@ -165,12 +188,73 @@ fn word_starts(text: &str, r: &NameRules, base: usize, mut found: u64, hon: &mut
         found &= found - 1;
         // The text's start is a line start.
         let before = if i == 0 { b'\n' } else { bytes[i - 1] };
-        if before == b'\n' {
+        word_start(text, r, i, before, hon, hdr);
+    }
+}
+
+/// [`text_triggers`] 32 bytes per step: the compiler tests the arrays with vector instructions
+/// (SSE2 on x86-64; not for the wasm, which is built without them). Only the places after a line
+/// break, or after a space before a capital or one of the `others` initials, are looked at.
+fn text_triggers_32(text: &str, r: &NameRules, others: [u8; 4], hon: &mut Vec<usize>, hdr: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    // The high bit of each byte of the block `w[1..]` where a word to look at starts (`w[0]` is
+    // the byte before the block), as two numbers with the first byte lowest.
+    let starts = |w: &[u8; 33]| {
+        let m: [u8; 32] = std::array::from_fn(|k| {
+            let (before, b) = (w[k], w[k + 1]);
+            let wanted = (b.wrapping_sub(b'A') < 26) | (b == others[0]) | (b == others[1]) | (b == others[2]);
+            let start = (before <= b' ') & (wanted | (b == others[3]) | (before == b'\n'));
+            start as u8 * 0x80
+        });
+        let (lo, hi) = m.split_at(16);
+        (u128::from_le_bytes(lo.try_into().unwrap_or_default()), u128::from_le_bytes(hi.try_into().unwrap_or_default()))
+    };
+    let mut base = 0;
+    while base < bytes.len() {
+        let (w, n) = match base.checked_sub(1).and_then(|b| bytes.get(b..)).and_then(|r| r.first_chunk::<33>()) {
+            Some(w) => (*w, 32),
+            None => {
+                // The first and the last block, padded (the text's start counts as after a line
+                // break); the `n` places in the text are looked at.
+                let mut w = [0; 33];
+                w[0] = base.checked_sub(1).map_or(b'\n', |b| bytes[b]);
+                let rest = &bytes[base..bytes.len().min(base + 32)];
+                w[1..=rest.len()].copy_from_slice(rest);
+                (w, rest.len())
+            }
+        };
+        let (lo, hi) = starts(&w);
+        for (half, mut found) in [(0, lo), (16, hi)] {
+            while found != 0 {
+                let k = half + (found.trailing_zeros() / 8) as usize;
+                found &= found - 1;
+                if k >= n {
+                    break;
+                }
+                word_start(text, r, base + k, w[k], hon, hdr);
+            }
+        }
+        base += 32;
+    }
+}
+
+/// The checks at the word start `i`, after the byte `before`: a header line (at a line start)
+/// and an honorific.
+#[inline(always)]
+fn word_start(text: &str, r: &NameRules, i: usize, before: u8, hon: &mut Vec<usize>, hdr: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    if before == b'\n' {
+        // A line that starts with an ASCII letter or digit is a header only if it starts with
+        // the head of a header noun (the first test of `header_trigger`, without the call).
+        let b = bytes[i];
+        let header = !b.is_ascii_alphanumeric()
+            || b.is_ascii_uppercase() && bytes.get(i..i + 2).is_some_and(|two| r.header_heads.may_contain(head(two)));
+        if header {
             header_trigger(text, i, r, hdr);
         }
-        if r.initials[bytes[i] as usize] && r.heads.may_contain(word_head(bytes, i)) {
-            honorific_trigger(text, i, before, r, hon);
-        }
+    }
+    if r.initials[bytes[i] as usize] && r.heads.may_contain(word_head(bytes, i)) {
+        honorific_trigger(text, i, before, r, hon);
     }
 }
 
@@ -437,10 +521,15 @@ mod tests {
             }
             texts.push(t);
         }
+        let others = rules().other_initials.expect("at most four initials besides capitals");
         for t in &texts {
+            let want = plain_triggers(t);
             let (mut honorifics, mut headers) = (Vec::new(), Vec::new());
-            text_triggers(t, rules(), &mut honorifics, &mut headers);
-            assert_eq!((honorifics, headers), plain_triggers(t), "{t:?}");
+            text_triggers_8(t, rules(), &mut honorifics, &mut headers);
+            assert_eq!((honorifics, headers), want, "{t:?}");
+            let (mut honorifics, mut headers) = (Vec::new(), Vec::new());
+            text_triggers_32(t, rules(), others, &mut honorifics, &mut headers);
+            assert_eq!((honorifics, headers), want, "{t:?}");
         }
         // A header line below the top (after a blank line, which is searched too: two triggers).
         let t = "Thank you.\n\nStatement by H.E. Mr. Koro Bessho\n  ## Remarks of Ms. Ana Li";

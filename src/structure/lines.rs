@@ -62,8 +62,9 @@ fn notes() -> &'static LineTerms {
 /// The phrases of `data/procedural.txt`: those that start a line, and those found inside one
 /// (written `… took the Chair`).
 struct Procedure {
-    /// The phrases that start a line, by their first byte.
-    starts: [Vec<&'static str>; 256],
+    /// The phrases that start a line, by their first byte, each with its first eight bytes
+    /// (fewer when shorter: [`head8`]).
+    starts: [Vec<(u64, &'static str)>; 256],
     inside: crate::phrases::Phrases,
     /// The longest word of each inside phrase: a line without any of them holds none of the
     /// phrases (they match in exact case, and only quotes and hyphens fold).
@@ -89,13 +90,19 @@ fn procedural() -> &'static Procedure {
                 }
                 None => {
                     if let Some(&b) = phrase.as_bytes().first() {
-                        p.starts[b as usize].push(phrase);
+                        p.starts[b as usize].push((head8(phrase.as_bytes(), phrase.len()), phrase));
                     }
                 }
             }
         }
         p
     })
+}
+
+/// The first `n` bytes of `b` (at most eight; zeros for those past its end), the first lowest.
+fn head8(b: &[u8], n: usize) -> u64 {
+    let keep = if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
+    crate::scan::load_padded(b, 0) & keep
 }
 
 /// `part` begins with the whole term (then a non-letter or the end).
@@ -334,7 +341,10 @@ pub fn procedural_line(line: &str, text_may_hold_inside: bool) -> Option<bool> {
     let s = text::trim_spaces(line);
     let first = *s.as_bytes().first()?;
     let p = procedural();
-    if let Some(hit) = p.starts[first as usize].iter().find(|h| s.starts_with(**h)) {
+    // Eight bytes compared at once before the whole phrase.
+    let starts = &p.starts[first as usize];
+    let line_head = |n: usize| head8(s.as_bytes(), n);
+    if let Some(&(_, hit)) = starts.iter().find(|&&(h, t)| line_head(t.len()) == h && s.starts_with(t)) {
         return Some(hit.ends_with(':') && s.len() <= hit.len() + 1);
     }
     let mut inside = false;
@@ -439,6 +449,17 @@ mod tests {
         assert_eq!(procedural_line("Mr. Dang (Viet Nam), Vice-President, took the Chair.", true), Some(false));
         assert_eq!(procedural_line("Mr. X was escorted  from the rostrum.", true), Some(false));
         assert_eq!(procedural_line("Mr. X was escorted away.", true), None);
+    }
+
+    #[test]
+    fn eight_byte_heads_agree_with_starts_with() {
+        let texts = ["The meeting rose", "The meet", "The", "", "In favour:", "The meeting\0", "Thé meeting"];
+        for s in texts {
+            for t in texts.iter().filter(|t| !t.is_empty()) {
+                let by_head = head8(s.as_bytes(), t.len()) == head8(t.as_bytes(), t.len()) && s.starts_with(t);
+                assert_eq!(by_head, s.starts_with(t), "{t:?} at the start of {s:?}");
+            }
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use crate::model::Sentence;
-use crate::scan::{find_any4, WordSet};
+use crate::scan::WordSet;
 use crate::span::Span;
 use crate::text;
 
@@ -17,14 +17,19 @@ struct Abbreviations {
     soft: WordSet,
     /// The longest abbreviation's length: longer tokens need no lookup.
     max_len: usize,
+    /// `lengths[b]`: bit `n` (at most 63) is set when an abbreviation of `n` bytes starts with
+    /// byte `b`; other tokens need no lookup.
+    lengths: [u64; 256],
 }
 
 fn abbreviations() -> &'static Abbreviations {
     static A: OnceLock<Abbreviations> = OnceLock::new();
     A.get_or_init(|| {
-        let mut a = Abbreviations { hard: WordSet::default(), soft: WordSet::default(), max_len: 0 };
+        let mut a = Abbreviations { hard: WordSet::default(), soft: WordSet::default(), max_len: 0, lengths: [0; 256] };
         for line in crate::data::entries(data_file!("data", "abbreviations.txt")) {
-            a.max_len = a.max_len.max(line.len());
+            let word = line.strip_prefix('~').unwrap_or(line);
+            a.max_len = a.max_len.max(word.len());
+            a.lengths[word.as_bytes()[0] as usize] |= 1 << word.len().min(63);
             match line.strip_prefix('~') {
                 Some(w) => a.soft.insert(w),
                 None => a.hard.insert(line),
@@ -52,7 +57,7 @@ pub fn split(text: &str, span: Span) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(s.len() / 100 + 1);
     let mut start = 0;
     let mut i = 0;
-    while let Some(k) = find_any4(b, i, [b'.', b'!', b'?', 0xE2]) {
+    while let Some(k) = text::find_any4(b, i, [b'.', b'!', b'?', 0xE2]) {
         i = k;
         let c = b[i];
         let ellipsis = c == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6);
@@ -72,8 +77,11 @@ pub fn split(text: &str, span: Span) -> Vec<Sentence> {
             j += ch.len_utf8();
         }
         let end = j;
-        // Space, then the next word.
-        let gap = text::space_prefix(&s[end..]);
+        // Space, then the next word (most often one space, then visible ASCII).
+        let gap = match b.get(end..end + 2) {
+            Some(&[b' ', n]) if n > b' ' && n < 0x7f => 1,
+            _ => text::space_prefix(&s[end..]),
+        };
         if gap == 0 || end + gap >= s.len() {
             i = end.max(i + 1);
             continue;
@@ -100,7 +108,8 @@ fn no_break_after(s: &str, stop: usize, c: u8, next: &str) -> bool {
     let tstart = token_start(s.get(..stop).unwrap_or(""));
     let token = s.get(tstart..=stop).unwrap_or("").trim_start_matches(text::is_opener);
     let ab = abbreviations();
-    let listed = token.len() <= ab.max_len;
+    let first = token.as_bytes().first().map_or(0, |&f| f as usize);
+    let listed = token.len() <= ab.max_len && ab.lengths[first] & (1 << token.len().min(63)) != 0;
     if listed && ab.hard.contains(token) {
         return true;
     }
@@ -123,6 +132,10 @@ fn is_initial(token: &str) -> bool {
 fn token_start(s: &str) -> usize {
     let b = s.as_bytes();
     let mut k = b.len();
+    // Visible ASCII is no space: no decoding needed.
+    while k > 0 && b[k - 1] > b' ' && b[k - 1] < 0x7f {
+        k -= 1;
+    }
     while let Some(&x) = k.checked_sub(1).and_then(|p| b.get(p)) {
         let c = if x.is_ascii() { x as char } else { s.get(..k).and_then(|r| r.chars().next_back()).unwrap_or(' ') };
         if text::is_space(c) {
@@ -147,6 +160,23 @@ mod tests {
             let mut letters = t.trim_end_matches('.').chars();
             let want = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
             assert_eq!(is_initial(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn token_starts_as_after_the_last_space() {
+        for s in ["", "a", "Council.", "the Council.", "x\u{A0}y.", "a\u{2028}b", "é ü.", "(U.N.", "a\tb", "ab \u{7f}c"]
+        {
+            let want = s.char_indices().rev().find(|&(_, c)| text::is_space(c)).map_or(0, |(i, c)| i + c.len_utf8());
+            assert_eq!(token_start(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn every_abbreviation_passes_the_length_test() {
+        let ab = abbreviations();
+        for w in ab.hard.iter().chain(&ab.soft) {
+            assert!(w.len() <= ab.max_len && ab.lengths[w.as_bytes()[0] as usize] & (1 << w.len()) != 0, "{w}");
         }
     }
 
