@@ -803,7 +803,7 @@ function keepAside(text, inBox = false, why = null) {
   if (!inBox || text.length > KEEP_IN_BOX) {
     // Emptying a box that holds megabytes takes a while (0.2 s for 20 MB), and so does removing
     // it while it has the focus (1 s); hidden and blurred, it is replaced by an empty one at once.
-    if (ui.input.value.length > LARGE) {
+    if ((inBox ? text.length : ui.input.value.length) > LARGE) {
       ui.input.blur();
       replaceInput();
     } else ui.input.value = '';
@@ -838,9 +838,20 @@ function replaceInput() {
 
 function bindInput(box) {
   box.addEventListener('input', (e) => {
-    if (!state.editAside && box.value.length >= HUGE) keepAside(box.value, true);
+    // The value of a box holding megabytes is copied at each read: read it once.
+    let huge = false;
+    if (!state.editAside) {
+      const value = box.value;
+      huge = value.length >= HUGE;
+      if (huge) keepAside(value, true);
+    }
     hideUndo();
-    textChanged({ immediate: !TYPING.test(e.inputType || '') });
+    const immediate = !TYPING.test(e.inputType || '');
+    // Handing megabytes to the worker takes a while: not in the same task as the paste.
+    if (huge) {
+      setBusy(true);
+      setTimeout(() => textChanged({ immediate }), 0);
+    } else textChanged({ immediate });
   });
   // A paste that makes the text too long for the box goes aside without entering the box.
   box.addEventListener('paste', (e) => {
