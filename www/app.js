@@ -803,7 +803,7 @@ function keepAside(text, inBox = false, why = null) {
   if (!inBox || text.length > KEEP_IN_BOX) {
     // Emptying a box that holds megabytes takes a while (0.2 s for 20 MB), and so does removing
     // it while it has the focus (1 s); hidden and blurred, it is replaced by an empty one at once.
-    if ((inBox ? text.length : ui.input.value.length) > LARGE) {
+    if (ui.input.value.length > LARGE) {
       ui.input.blur();
       replaceInput();
     } else ui.input.value = '';
@@ -838,19 +838,20 @@ function replaceInput() {
 
 function bindInput(box) {
   box.addEventListener('input', (e) => {
-    // The value of a box holding megabytes is copied at each read: read it once.
-    let huge = false;
-    if (!state.editAside) {
-      const value = box.value;
-      huge = value.length >= HUGE;
-      if (huge) keepAside(value, true);
-    }
-    hideUndo();
     const immediate = !TYPING.test(e.inputType || '');
-    // Handing megabytes to the worker takes a while: not in the same task as the paste.
-    if (huge) {
+    hideUndo();
+    if (!state.editAside && box.value.length >= HUGE) {
+      // Hidden at once (laying out megabytes in the box would take seconds); replacing the box
+      // and handing the text to the analysis take the browser a while too (about 0.1 s each
+      // for 20 MB): in the next task, not in the paste's.
+      const had = document.activeElement === box;
+      box.hidden = true;
       setBusy(true);
-      setTimeout(() => textChanged({ immediate }), 0);
+      setTimeout(() => {
+        keepAside(box.value, true);
+        if (had) asideNote.box.focus();
+        textChanged({ immediate });
+      }, 0);
     } else textChanged({ immediate });
   });
   // A paste that makes the text too long for the box goes aside without entering the box.
