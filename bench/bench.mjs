@@ -106,6 +106,29 @@ async function compromiseBench(text, opts) {
 }
 let compromiseLoadMs = null;
 
-window.svBench = { start, annotate: annotateBench, compromise: compromiseBench, memory: () => wasmMemoryBytes(wasmExports) };
+/**
+ * Growth, interleaved: each round times one annotate() of `ten` (10× the bytes), then ten of `one`,
+ * so that both see the machine in the same state. A round's ratio is the `ten` call's time over
+ * the mean of the ten `one` calls. Returns { rounds, bytes_ratio, ratio (the median) }.
+ */
+async function growthBench(one, ten, rounds) {
+  const timed = async (t) => {
+    const t0 = performance.now();
+    await annotate(t);
+    return performance.now() - t0;
+  };
+  await timed(ten);
+  await timed(one);
+  const ratios = [];
+  for (let r = 0; r < rounds; r++) {
+    const big = await timed(ten);
+    let small = 0;
+    for (let k = 0; k < 10; k++) small += await timed(one);
+    ratios.push(big / (small / 10));
+  }
+  return { rounds, bytes_ratio: encoder.encode(ten).length / encoder.encode(one).length, ratio: median(ratios) };
+}
+
+window.svBench = { start, annotate: annotateBench, growth: growthBench, compromise: compromiseBench, memory: () => wasmMemoryBytes(wasmExports) };
 document.getElementById('status').textContent = 'Ready.';
 document.documentElement.dataset.ready = 'true';

@@ -11,7 +11,9 @@
 //! and with every core: files/s and MB/s. Prints a summary on stderr and writes JSON to --out (or
 //! stdout) for bench/run.mjs, which prints the table.
 //!
-//! `--only 1MB` (or seed, 10KB, 100KB, 1MB-record, 10MB) measures that input alone, without the
+//! Growth: rounds of one 10 MB call and ten 1 MB calls, interleaved (see `measure_growth`).
+//!
+//! `--only 1MB` (or seed, 10KB, 100KB, 1MB-record, 10MB, growth) measures that alone, without the
 //! CLI: for `perf record -g target/release/bench --only 1MB`.
 //!
 //! Inputs (the same as bench/inputs.mjs builds for the browser): every `*.txt` of the corpus's
@@ -220,6 +222,44 @@ fn measure_annotate(name: &str, text: &str, quick: bool) -> Value {
     })
 }
 
+/// Growth, interleaved: each round times one call on `ten` (10× the bytes) and then ten calls on
+/// `one`, so that both see the machine in the same state (on a shared machine, speed drifts from
+/// one second to the next). A round's ratio is the `ten` call's time over the mean of the ten
+/// `one` calls; returns the median ratio over `rounds` rounds, in thread CPU time and wall-clock.
+fn measure_growth(one: &str, ten: &str, rounds: usize) -> Value {
+    let timed = |text: &str| {
+        let (cpu, t) = (thread_cpu_ns(), Instant::now());
+        std::hint::black_box(statement_viewer::annotate(std::hint::black_box(text)));
+        let wall = t.elapsed().as_secs_f64();
+        let cpu = match (cpu, thread_cpu_ns()) {
+            (Some(a), Some(b)) if b > a => Some((b - a) as f64 / 1e9),
+            _ => None,
+        };
+        (wall, cpu)
+    };
+    timed(ten);
+    timed(one);
+    let (mut wall, mut cpu) = (Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        let big = timed(ten);
+        let small: Vec<(f64, Option<f64>)> = (0..10).map(|_| timed(one)).collect();
+        wall.push(big.0 / (small.iter().map(|s| s.0).sum::<f64>() / 10.0));
+        if let (Some(b), Some(s)) = (big.1, small.iter().map(|s| s.1).sum::<Option<f64>>()) {
+            cpu.push(b / (s / 10.0));
+        }
+    }
+    let bytes_ratio = ten.len() as f64 / one.len() as f64;
+    let (wall, cpu) = (median(wall), (cpu.len() == rounds).then(|| median(cpu)));
+    eprintln!(
+        "bench: growth, {rounds} interleaved rounds (one {:.1} MB call, ten {:.1} MB calls): {:.2}× the bytes cost {:.2}× the CPU time ({wall:.2}× wall-clock)",
+        ten.len() as f64 / MB,
+        one.len() as f64 / MB,
+        bytes_ratio,
+        cpu.unwrap_or(f64::NAN)
+    );
+    json!({ "rounds": rounds, "bytes_ratio": bytes_ratio, "cpu_ratio": cpu, "wall_ratio": wall })
+}
+
 /// The CLI (`annotate --jobs N`, JSON to /dev/null) over `files`: median wall time of `runs`, and
 /// the median CPU time (user + system, all threads).
 fn measure_cli(cli: &Path, files: &[PathBuf], jobs: usize, runs: usize) -> Result<(f64, Option<f64>), String> {
@@ -312,7 +352,9 @@ fn parse_args() -> Result<Args, String> {
             "--out" => out = Some(it.next().ok_or("--out takes a file")?.into()),
             "--quick" => quick = true,
             "--only" => {
-                only = Some(it.next().ok_or("--only takes an input name (seed, 10KB, 100KB, 1MB, 1MB-record, 10MB)")?)
+                only = Some(
+                    it.next().ok_or("--only takes an input name (seed, 10KB, 100KB, 1MB, 1MB-record, 10MB, growth)")?,
+                )
             }
             "-h" | "--help" => {
                 println!("usage: bench [--corpus DIR] [--cli PATH] [--out FILE.json] [--quick] [--only NAME]");
@@ -360,13 +402,18 @@ fn run() -> Result<(), String> {
             annotate.push(measure_annotate("1MB-record", &mixed(&r, size), args.quick));
         }
     }
-    if annotate.is_empty() {
+    if annotate.is_empty() && !wanted("growth") {
         return Err(format!("--only: no input named {:?}", args.only.unwrap_or_default()));
     }
     let ms = |name: &str| annotate.iter().find(|v| v["name"] == name).and_then(|v| v["median_ms"].as_f64());
     let growth = match (ms("1MB"), ms("10MB")) {
         (Some(a), Some(b)) => json!(b / a),
         _ => Value::Null,
+    };
+    let interleaved = if wanted("growth") && !(args.quick && args.only.is_none()) {
+        measure_growth(&mixed(&unit, 1_000_000), &mixed(&unit, 10_000_000), if args.quick { 2 } else { 7 })
+    } else {
+        Value::Null
     };
 
     let cli = if args.only.is_some() {
@@ -385,6 +432,7 @@ fn run() -> Result<(), String> {
         "first_call_ms": first_ms,
         "annotate": annotate,
         "time_ratio_10mb_1mb": growth,
+        "growth": interleaved,
         "cli": cli,
         "profile": if cfg!(debug_assertions) { "debug" } else { "release" },
         "load_average_at_start": load,
