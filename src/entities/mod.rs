@@ -9,6 +9,8 @@ pub mod gazetteer;
 pub mod names;
 pub mod rules;
 
+use std::borrow::Cow;
+
 use self::gazetteer::{gazetteer, Entry};
 use crate::model::{BlockKind, Document, Entity, EntityKind, Options};
 use crate::span::Span;
@@ -240,29 +242,34 @@ fn order(
     (span.start, std::cmp::Reverse(span.end), std::cmp::Reverse(priority), kind)
 }
 
-/// Fills the canonical name, code, expansion and link of a kept candidate.
+/// Fills the canonical name, code, expansion and link of a kept candidate: a gazetteer entry's
+/// strings are borrowed, not copied.
 fn link(text: &str, c: &mut Candidate) -> Entity {
     let surface = c.span.of(text);
-    let Linked { canonical, mut code, mut expansion, mut link } = c.linked.take().map(|l| *l).unwrap_or_default();
-    let mut canonical = match c.entry {
+    let Linked { canonical, code, expansion, mut link } = c.linked.take().map(|l| *l).unwrap_or_default();
+    let (mut code, mut expansion) = (code.map(Cow::Owned), expansion.map(Cow::Owned));
+    let canonical = match c.entry {
         Some(entry) => {
-            code = entry.code.clone();
+            code = entry.code.as_deref().map(Cow::Borrowed);
             if c.is_acronym || (entry.code.is_some() && surface != entry.canonical && is_acronym_like(surface)) {
-                expansion = Some(entry.canonical.clone());
+                expansion = Some(Cow::Borrowed(entry.canonical.as_str()));
             }
             if c.kind == EntityKind::Document && link.is_none() {
                 link = entry.code.as_ref().filter(|c| c.contains('/')).map(|c| format!("https://undocs.org/{c}"));
             }
-            entry.canonical.clone()
+            Cow::Borrowed(entry.canonical.as_str())
         }
-        None => canonical.unwrap_or_else(|| surface.to_string()),
+        None => {
+            let mut canonical = canonical.unwrap_or_else(|| surface.to_string());
+            // (No gazetteer names a person or a number.)
+            if matches!(c.kind, EntityKind::Person | EntityKind::Number) && !single_spaced(&canonical) {
+                canonical = canonical.split_whitespace().collect::<Vec<_>>().join(" ");
+            }
+            Cow::Owned(canonical)
+        }
     };
-    match c.kind {
-        EntityKind::Date if code.is_none() => code = crate::dates::parse_date(surface),
-        EntityKind::Person | EntityKind::Number if !single_spaced(&canonical) => {
-            canonical = canonical.split_whitespace().collect::<Vec<_>>().join(" ");
-        }
-        _ => {}
+    if c.kind == EntityKind::Date && code.is_none() {
+        code = crate::dates::parse_date(surface).map(Cow::Owned);
     }
     let (kind, start, end) = (c.kind, c.span.start, c.span.end);
     Entity { kind, start, end, text: surface.to_string(), canonical, code, expansion, link }
@@ -271,11 +278,16 @@ fn link(text: &str, c: &mut Candidate) -> Entity {
 /// Words separated by single ASCII spaces, none before or after (as `split_whitespace` and a
 /// join with spaces would leave it).
 fn single_spaced(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.windows(2).any(|w| w == b"  ")
-        && !s.contains(|c: char| c.is_whitespace() && c != ' ')
+    // Whether the last character was a space, or there was none yet.
+    let mut space = true;
+    for c in s.chars() {
+        let white = c.is_whitespace();
+        if white && (c != ' ' || space) {
+            return false;
+        }
+        space = white;
+    }
+    !space || s.is_empty()
 }
 
 fn is_acronym_like(s: &str) -> bool {
@@ -324,6 +336,17 @@ mod tests {
                 let want = !plain(&excluded.none) && (kind != EntityKind::Number || !plain(&excluded.furniture));
                 assert_eq!(excluded.allows(&c, &mut seen), want, "{c:?}");
             }
+        }
+    }
+
+    #[test]
+    fn single_spaced_as_split_and_joined() {
+        let parts = [" ", "  ", "\n", "\t", "\u{a0}", "\u{2003}", "a", "Bé", "x1"];
+        let mut next = xorshift(0x2545_f491_4f6c_dd1du64);
+        for _ in 0..5000 {
+            let s: String = (0..next(7)).map(|_| parts[next(parts.len())]).collect();
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ") == s;
+            assert_eq!(single_spaced(&s), want, "{s:?}");
         }
     }
 
