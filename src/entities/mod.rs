@@ -167,10 +167,11 @@ fn add_defined(text: &str, entities: &mut Vec<Entity>, mut defs: Vec<Candidate>,
     let mut out = Vec::with_capacity(entities.len() + defs.len());
     let mut last_end = 0;
     let mut seen = [0, 0];
-    let mut kept = std::mem::take(entities).into_iter().peekable();
+    let mut kept = std::mem::take(entities).into_iter();
     let mut ids = sorted(text, &defs).into_iter().peekable();
     loop {
-        let entity_first = match (kept.peek(), ids.peek()) {
+        // Peeked at in place, not moved out: an entity is large.
+        let entity_first = match (kept.as_slice().first(), ids.peek()) {
             (None, None) => break,
             (Some(e), Some(&d)) => order(e.span(), KEPT, e.kind) <= order(defs[d].span, defs[d].priority, defs[d].kind),
             (e, _) => e.is_some(),
