@@ -208,18 +208,15 @@ fn sorted(text: &str, cands: &[Candidate]) -> Vec<usize> {
         return out;
     }
     // The order and the index packed in one number: start, end, priority, kind, index.
-    let mut keys: Vec<u128> = cands
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| valid(c))
-        .map(|(i, c)| {
-            (c.span.start as u128) << 96
-                | ((u32::MAX - c.span.end as u32) as u128) << 64
-                | ((u8::MAX - c.priority) as u128) << 56
-                | (c.kind as u8 as u128) << 48
-                | i as u128
-        })
-        .collect();
+    // (Both lists get their room at once: a filter's or a merge's length is not known.)
+    let mut keys: Vec<u128> = Vec::with_capacity(cands.len());
+    keys.extend(cands.iter().enumerate().filter(|(_, c)| valid(c)).map(|(i, c)| {
+        (c.span.start as u128) << 96
+            | ((u32::MAX - c.span.end as u32) as u128) << 64
+            | ((u8::MAX - c.priority) as u128) << 56
+            | (c.kind as u8 as u128) << 48
+            | i as u128
+    }));
     // The index makes every key distinct, so an unstable sort gives the one order (and brings
     // no second sort's code into the wasm). The gazetteer's candidates come first and in order:
     // the first run in order is kept as it is, the rest sorted and merged with it.
@@ -227,12 +224,15 @@ fn sorted(text: &str, cands: &[Candidate]) -> Vec<usize> {
     let (first, rest) = keys.split_at_mut(run);
     rest.sort_unstable();
     let (mut a, mut b) = (first.iter().peekable(), rest.iter().peekable());
-    std::iter::from_fn(|| match (a.peek(), b.peek()) {
-        (Some(x), Some(y)) if y < x => b.next(),
-        _ => a.next().or_else(|| b.next()),
-    })
-    .map(|&k| k as u32 as usize)
-    .collect()
+    let mut out = Vec::with_capacity(first.len() + rest.len());
+    out.extend(
+        std::iter::from_fn(|| match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if y < x => b.next(),
+            _ => a.next().or_else(|| b.next()),
+        })
+        .map(|&k| k as u32 as usize),
+    );
+    out
 }
 
 fn order(
