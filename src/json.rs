@@ -59,6 +59,12 @@ impl Json for String {
     }
 }
 
+impl Json for std::borrow::Cow<'_, str> {
+    fn write(&self, out: &mut String) {
+        write_str(self, out);
+    }
+}
+
 impl Json for usize {
     fn write(&self, out: &mut String) {
         write_uint(*self as u64, out);
@@ -191,7 +197,7 @@ mod tests {
                 text: "a\\b\u{0}\u{1f}\u{7f}\u{8}\u{c}\n\r\t\u{1b}é😀\u{2028}".into(),
                 canonical: "</script>".into(),
                 code: None,
-                expansion: s(""),
+                expansion: Some("".into()),
                 link: s("https://undocs.org/S/RES/2295(2016)"),
             }],
         }

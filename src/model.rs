@@ -5,6 +5,8 @@
 //! (`wasm.rs`, the CLI) convert them to UTF-16 code units with [`Document::map_offsets`] before
 //! serializing, so `text.slice(start, end)` in JavaScript gives the covered text.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -160,12 +162,13 @@ pub struct Entity {
     /// The covered text, exactly as in the input.
     pub text: String,
     /// The canonical name (`Sudan` for `the Sudan`, the full name for an acronym's expansion).
-    pub canonical: String,
+    /// Borrowed from the gazetteer when it names the entity.
+    pub canonical: Cow<'static, str>,
     /// ISO 3166-1 alpha-3 for countries and nationalities; the acronym for organizations,
     /// missions and terms; the symbol for documents; the ISO value for dates.
-    pub code: Option<String>,
+    pub code: Option<Cow<'static, str>>,
     /// What an acronym stands for.
-    pub expansion: Option<String>,
+    pub expansion: Option<Cow<'static, str>>,
     /// The official document's address (`https://undocs.org/…`), for documents.
     pub link: Option<String>,
 }

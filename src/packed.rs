@@ -34,7 +34,7 @@ pub fn pack(mut doc: Document) -> Packed {
     let mut strings = Strings::new();
     numbers.push(entities.len() as u32);
     for e in &entities {
-        let fields = [Some(e.canonical.as_str()), e.code.as_deref(), e.expansion.as_deref(), e.link.as_deref()];
+        let fields = [Some(&*e.canonical), e.code.as_deref(), e.expansion.as_deref(), e.link.as_deref()];
         numbers.extend_from_slice(&[1 + e.kind as u32, e.start as u32, e.end as u32]);
         for (i, s) in fields.into_iter().enumerate() {
             numbers.push(strings.id(i, s, &e.text));
@@ -121,9 +121,9 @@ mod tests {
                 start,
                 end,
                 text: own.to_string(),
-                canonical,
-                code,
-                expansion,
+                canonical: canonical.into(),
+                code: code.map(Into::into),
+                expansion: expansion.map(Into::into),
                 link,
             });
         }

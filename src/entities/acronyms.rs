@@ -46,10 +46,10 @@ pub fn candidates(text: &str, entities: &[Entity], opens: &[usize]) -> Vec<Candi
         let prev = at.checked_sub(1).map(|i| &entities[i]).filter(|e| e.end == before.len());
         let mut cand = if let Some(e) = prev {
             let mut cand = Candidate::rule(e.kind, span, 4);
-            cand.linked().canonical = Some(e.canonical.clone());
-            cand.linked().expansion = Some(e.canonical.clone());
+            cand.linked().canonical = Some(e.canonical.to_string());
+            cand.linked().expansion = Some(e.canonical.to_string());
             cand.linked().code = if matches!(e.kind, EntityKind::Country | EntityKind::Nationality) {
-                e.code.clone()
+                e.code.as_deref().map(String::from)
             } else {
                 Some(acr.of(text).to_string())
             };

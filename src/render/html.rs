@@ -62,14 +62,15 @@ fn end(tag: Tag) -> &'static str {
 
 /// `kind: canonical (code) — expansion`, the tooltip of an entity.
 pub fn title(e: &Entity) -> String {
-    let mut t = format!("{}: {}", e.kind.as_str(), e.canonical);
-    if let Some(code) = &e.code {
-        if code != &e.canonical {
+    let canonical: &str = &e.canonical;
+    let mut t = format!("{}: {canonical}", e.kind.as_str());
+    if let Some(code) = e.code.as_deref() {
+        if code != canonical {
             t += &format!(" ({code})");
         }
     }
-    if let Some(x) = &e.expansion {
-        if x != &e.canonical {
+    if let Some(x) = e.expansion.as_deref() {
+        if x != canonical {
             t += &format!(" — {x}");
         }
     }
