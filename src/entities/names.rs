@@ -20,7 +20,7 @@ struct NameRules {
     other_initials: Option<[u8; 4]>,
     /// The honorifics' heads, with and without a full stop after them.
     heads: HeadSet,
-    /// The header nouns' first two bytes, as [`head`]s.
+    /// The header nouns' first three bytes, as [`head`]s.
     header_heads: HeadSet,
     stopwords: WordSet,
 }
@@ -80,7 +80,7 @@ fn rules() -> &'static NameRules {
         };
         let mut header_heads = HeadSet::new(10);
         for n in HEADER_NOUNS {
-            header_heads.insert(head(&n.as_bytes()[..2]));
+            header_heads.insert(head(&n.as_bytes()[..3]));
         }
         NameRules {
             honorifics,
@@ -108,8 +108,8 @@ fn header_trigger(text: &str, s: usize, r: &NameRules, out: &mut Vec<usize>) {
         }
     }
     // Every header noun starts with a capital.
-    let Some(two) = text.as_bytes().get(l..l + 2) else { return };
-    if !two[0].is_ascii_uppercase() || !r.header_heads.may_contain(head(two)) {
+    let Some(three) = text.as_bytes().get(l..l + 3) else { return };
+    if !three[0].is_ascii_uppercase() || !r.header_heads.may_contain(head(three)) {
         return;
     }
     out.extend(speaker_after_header_noun(text, l));
@@ -274,11 +274,14 @@ fn word_start(text: &str, r: &NameRules, i: usize, before: u8, hon: &mut Vec<usi
 #[inline(always)]
 fn line_start(text: &str, r: &NameRules, i: usize, hdr: &mut Vec<usize>) {
     let bytes = text.as_bytes();
-    // A line that starts with an ASCII letter or digit is a header only if it starts with
-    // the head of a header noun (the first test of `header_trigger`, without the call).
-    let b = bytes[i];
-    let header = !b.is_ascii_alphanumeric()
-        || b.is_ascii_uppercase() && bytes.get(i..i + 2).is_some_and(|two| r.header_heads.may_contain(head(two)));
+    // A line that starts with an ASCII letter or digit is a header only if it starts with the
+    // head of a header noun (the first test of `header_trigger`, without the call); so is a blank
+    // line (`header_trigger` looks at the next line then, and only for that test).
+    let blank = bytes[i] == b'\n';
+    let l = i + blank as usize;
+    let b = bytes.get(l).copied().unwrap_or(b'\n');
+    let header = !(b.is_ascii_alphanumeric() || blank)
+        || b.is_ascii_uppercase() && bytes.get(l..l + 3).is_some_and(|three| r.header_heads.may_contain(head(three)));
     if header {
         header_trigger(text, i, r, hdr);
     }
@@ -585,6 +588,6 @@ mod tests {
     #[test]
     fn header_nouns_start_with_a_capital() {
         // header_trigger passes over lines that do not start with one.
-        assert!(super::HEADER_NOUNS.iter().all(|n| n.len() >= 2 && n.as_bytes()[0].is_ascii_uppercase()));
+        assert!(super::HEADER_NOUNS.iter().all(|n| n.len() >= 3 && n.as_bytes()[0].is_ascii_uppercase()));
     }
 }
