@@ -15,9 +15,10 @@ struct NameRules {
     honorifics: WordSet,
     /// `initials[b]`: some honorific starts with byte `b`.
     initials: [bool; 256],
-    /// The initials that are no ASCII capitals, when at most four (repeated to fill the array):
-    /// a test of a few bytes (see [`text_triggers`]).
-    other_initials: Option<[u8; 4]>,
+    /// The first two bytes of the honorifics that start with no ASCII capital, when at most four
+    /// (repeated to fill the array) and none is shorter: a test of a few bytes (see
+    /// [`text_triggers`]).
+    other_pairs: Option<[[u8; 2]; 4]>,
     /// The honorifics' heads, with and without a full stop after them.
     heads: HeadSet,
     /// The header nouns' first three bytes, as [`head`]s.
@@ -68,16 +69,10 @@ fn rules() -> &'static NameRules {
             heads.insert(head(format!("{h}.").as_bytes()));
         }
         // (Only x86-64 builds test a few bytes: see `text_triggers`.)
-        let others: Vec<u8> = (0..=255u8).filter(|&b| initials[b as usize] && !b.is_ascii_uppercase()).collect();
-        let other_initials = match others[..] {
-            _ if !cfg!(target_arch = "x86_64") => None,
-            [] => Some([b'A'; 4]),
-            [a] => Some([a; 4]),
-            [a, b] => Some([a, b, b, b]),
-            [a, b, c] => Some([a, b, c, c]),
-            [a, b, c, d] => Some([a, b, c, d]),
-            _ => None,
-        };
+        #[cfg(target_arch = "x86_64")]
+        let other_pairs = first_pairs(&honorifics);
+        #[cfg(not(target_arch = "x86_64"))]
+        let other_pairs = None;
         let mut header_heads = HeadSet::new(10);
         for n in HEADER_NOUNS {
             header_heads.insert(head(&n.as_bytes()[..3]));
@@ -85,12 +80,32 @@ fn rules() -> &'static NameRules {
         NameRules {
             honorifics,
             initials,
-            other_initials,
+            other_pairs,
             heads,
             header_heads,
             stopwords: crate::data::entries(data_file!("entities/data", "name_stopwords.txt")).collect(),
         }
     })
+}
+
+/// [`NameRules::other_pairs`] of the honorifics `honorifics`.
+#[cfg(target_arch = "x86_64")]
+fn first_pairs(honorifics: &WordSet) -> Option<[[u8; 2]; 4]> {
+    let mut pairs: Vec<[u8; 2]> = (honorifics.iter())
+        .filter(|h| !h.as_bytes()[0].is_ascii_uppercase())
+        .map(|h| h.as_bytes().first_chunk::<2>().copied().unwrap_or([0, 0]))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    match pairs[..] {
+        _ if pairs.iter().any(|p| p[1] <= b' ') => None,
+        [] => Some([[b'A', b'A']; 4]),
+        [a] => Some([a; 4]),
+        [a, b] => Some([a, b, b, b]),
+        [a, b, c] => Some([a, b, c, c]),
+        [a, b, c, d] => Some([a, b, c, d]),
+        _ => None,
+    }
 }
 
 /// Where the speaker's name starts if the line at `s` is a header such as "Statement by H.E. …".
@@ -152,7 +167,7 @@ fn word_end(bytes: &[u8], i: usize) -> usize {
 /// `headers`), each in the order of the text. One pass over the starts of words (after ASCII
 /// whitespace): on x86-64 64 bytes per step (`text_triggers_64`), elsewhere (the wasm) eight.
 fn text_triggers(text: &str, r: &NameRules, honorifics: &mut Vec<usize>, headers: &mut Vec<usize>) {
-    match r.other_initials {
+    match r.other_pairs {
         #[cfg(target_arch = "x86_64")]
         Some(others) => text_triggers_64(text, r, others, honorifics, headers),
         _ => text_triggers_8(text, r, honorifics, headers),
@@ -194,25 +209,26 @@ fn word_starts(text: &str, r: &NameRules, base: usize, mut found: u64, hon: &mut
 }
 
 /// [`text_triggers`] 64 bytes per step with SSE2 (which every x86-64 processor has): only the
-/// places after a line break, or after a space before a capital or one of the `others` initials,
-/// are looked at, each kind in a loop of its own.
+/// places after a line break, or after a space before a capital or one of the `others` pairs of
+/// bytes, are looked at, each kind in a loop of its own.
 #[cfg(target_arch = "x86_64")]
-fn text_triggers_64(text: &str, r: &NameRules, others: [u8; 4], hon: &mut Vec<usize>, hdr: &mut Vec<usize>) {
+fn text_triggers_64(text: &str, r: &NameRules, others: [[u8; 2]; 4], hon: &mut Vec<usize>, hdr: &mut Vec<usize>) {
     let bytes = text.as_bytes();
     let mut base = 0;
     while base < bytes.len() {
-        // `w[0]` is the byte before the block (the text's start counts as after a line break).
+        // `w[0]` is the byte before the block (the text's start counts as after a line break),
+        // `w[65]` the one after it.
         let padded;
-        let (w, n) = match base.checked_sub(1).and_then(|b| bytes.get(b..)).and_then(|r| r.first_chunk::<65>()) {
+        let (w, n) = match base.checked_sub(1).and_then(|b| bytes.get(b..)).and_then(|r| r.first_chunk::<66>()) {
             Some(w) => (w, 64),
             None => {
                 // The first and the last block, padded; the `n` places in the text are looked at.
-                let mut p = [0; 65];
+                let mut p = [0; 66];
                 p[0] = base.checked_sub(1).map_or(b'\n', |b| bytes[b]);
-                let rest = &bytes[base..bytes.len().min(base + 64)];
+                let rest = &bytes[base..bytes.len().min(base + 65)];
                 p[1..=rest.len()].copy_from_slice(rest);
                 padded = p;
-                (&padded, rest.len())
+                (&padded, rest.len().min(64))
             }
         };
         let valid = u64::MAX >> (64 - n);
@@ -233,15 +249,16 @@ fn text_triggers_64(text: &str, r: &NameRules, others: [u8; 4], hon: &mut Vec<us
     }
 }
 
-/// Of the 64 bytes `w[1..]` (`w[0]` is the byte before them), as bits (the first byte lowest): those
-/// after a line feed, and those after a byte up to a space that are a capital or one of `others`.
+/// Of the 64 bytes `w[1..65]` (`w[0]` and `w[65]` are the bytes around them), as bits (the first
+/// byte lowest): those after a line feed, and those after a byte up to a space that are a capital
+/// or start one of the `others` pairs.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn block_starts(w: &[u8; 65], others: [u8; 4]) -> (u64, u64) {
+fn block_starts(w: &[u8; 66], others: [[u8; 2]; 4]) -> (u64, u64) {
     use std::arch::x86_64::*;
     let (mut lines, mut words) = (0, 0);
     for k in 0..4 {
-        // SAFETY: SSE2 is part of x86-64; the loads read `w[16 * k..16 * k + 17]`.
+        // SAFETY: SSE2 is part of x86-64; the loads read `w[16 * k..16 * k + 18]`.
         let (l, s) = unsafe {
             let (p, c) =
                 (_mm_loadu_si128(w[16 * k..].as_ptr().cast()), _mm_loadu_si128(w[16 * k + 1..].as_ptr().cast()));
@@ -249,8 +266,9 @@ fn block_starts(w: &[u8; 65], others: [u8; 4]) -> (u64, u64) {
             let after_space = _mm_cmpeq_epi8(_mm_min_epu8(p, set(b' ')), p);
             let from_a = _mm_sub_epi8(c, set(b'A'));
             let mut wanted = _mm_cmpeq_epi8(_mm_min_epu8(from_a, set(25)), from_a);
-            for o in others {
-                wanted = _mm_or_si128(wanted, _mm_cmpeq_epi8(c, set(o)));
+            let next = _mm_loadu_si128(w[16 * k + 2..].as_ptr().cast());
+            for [a, b] in others {
+                wanted = _mm_or_si128(wanted, _mm_and_si128(_mm_cmpeq_epi8(c, set(a)), _mm_cmpeq_epi8(next, set(b))));
             }
             (_mm_movemask_epi8(_mm_cmpeq_epi8(p, set(b'\n'))), _mm_movemask_epi8(_mm_and_si128(after_space, wanted)))
         };
@@ -563,7 +581,7 @@ mod tests {
             texts.push(t);
         }
         #[cfg(target_arch = "x86_64")]
-        let others = rules().other_initials.expect("at most four initials besides capitals");
+        let others = rules().other_pairs.expect("at most four pairs of bytes start the honorifics without a capital");
         for t in &texts {
             let want = plain_triggers(t);
             let (mut honorifics, mut headers) = (Vec::new(), Vec::new());
