@@ -8,19 +8,20 @@ use super::gazetteer::{is_boundary, GazMatch};
 use super::Candidate;
 use crate::model::EntityKind;
 use crate::phrases::{Case, Phrases};
-use crate::scan::{head, head_in, is_space, load_padded, skip_spaces, up_to_space, word_in, HeadSet, WordSet};
+use crate::scan::{head, is_space, load_padded, skip_spaces, up_to_space, word_in, HeadSet, WordSet};
 use crate::span::Span;
 
 struct NameRules {
     honorifics: WordSet,
     /// `initials[b]`: some honorific starts with byte `b`.
     initials: [bool; 256],
-    /// The initials that are no ASCII capitals, when at most four (repeated to fill the array):
-    /// a test of a few bytes (see [`text_triggers_32`]).
-    other_initials: Option<[u8; 4]>,
+    /// The first two bytes of the honorifics that start with no ASCII capital, when at most four
+    /// (repeated to fill the array) and none is shorter: a test of a few bytes (see
+    /// [`text_triggers`]).
+    other_pairs: Option<[[u8; 2]; 4]>,
     /// The honorifics' heads, with and without a full stop after them.
     heads: HeadSet,
-    /// The header nouns' first two bytes, as [`head`]s.
+    /// The header nouns' first three bytes, as [`head`]s.
     header_heads: HeadSet,
     stopwords: WordSet,
 }
@@ -67,30 +68,44 @@ fn rules() -> &'static NameRules {
             heads.insert(head(h.as_bytes()));
             heads.insert(head(format!("{h}.").as_bytes()));
         }
-        // (Only native builds test a few bytes: see `text_triggers`.)
-        let others: Vec<u8> = (0..=255u8).filter(|&b| initials[b as usize] && !b.is_ascii_uppercase()).collect();
-        let other_initials = match others[..] {
-            _ if cfg!(target_arch = "wasm32") => None,
-            [] => Some([b'A'; 4]),
-            [a] => Some([a; 4]),
-            [a, b] => Some([a, b, b, b]),
-            [a, b, c] => Some([a, b, c, c]),
-            [a, b, c, d] => Some([a, b, c, d]),
-            _ => None,
-        };
+        // (Only x86-64 builds test a few bytes: see `text_triggers`.)
+        #[cfg(target_arch = "x86_64")]
+        let other_pairs = first_pairs(&honorifics);
+        #[cfg(not(target_arch = "x86_64"))]
+        let other_pairs = None;
         let mut header_heads = HeadSet::new(10);
         for n in HEADER_NOUNS {
-            header_heads.insert(head(&n.as_bytes()[..2]));
+            header_heads.insert(head(&n.as_bytes()[..3]));
         }
         NameRules {
             honorifics,
             initials,
-            other_initials,
+            other_pairs,
             heads,
             header_heads,
             stopwords: crate::data::entries(data_file!("entities/data", "name_stopwords.txt")).collect(),
         }
     })
+}
+
+/// [`NameRules::other_pairs`] of the honorifics `honorifics`.
+#[cfg(target_arch = "x86_64")]
+fn first_pairs(honorifics: &WordSet) -> Option<[[u8; 2]; 4]> {
+    let mut pairs: Vec<[u8; 2]> = (honorifics.iter())
+        .filter(|h| !h.as_bytes()[0].is_ascii_uppercase())
+        .map(|h| h.as_bytes().first_chunk::<2>().copied().unwrap_or([0, 0]))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    match pairs[..] {
+        _ if pairs.iter().any(|p| p[1] <= b' ') => None,
+        [] => Some([[b'A', b'A']; 4]),
+        [a] => Some([a; 4]),
+        [a, b] => Some([a, b, b, b]),
+        [a, b, c] => Some([a, b, c, c]),
+        [a, b, c, d] => Some([a, b, c, d]),
+        _ => None,
+    }
 }
 
 /// Where the speaker's name starts if the line at `s` is a header such as "Statement by H.E. …".
@@ -108,8 +123,8 @@ fn header_trigger(text: &str, s: usize, r: &NameRules, out: &mut Vec<usize>) {
         }
     }
     // Every header noun starts with a capital.
-    let Some(two) = text.as_bytes().get(l..l + 2) else { return };
-    if !two[0].is_ascii_uppercase() || !r.header_heads.may_contain(head(two)) {
+    let Some(three) = text.as_bytes().get(l..l + 3) else { return };
+    if !three[0].is_ascii_uppercase() || !r.header_heads.may_contain(head(three)) {
         return;
     }
     out.extend(speaker_after_header_noun(text, l));
@@ -150,10 +165,11 @@ fn word_end(bytes: &[u8], i: usize) -> usize {
 
 /// The triggers in the text itself: after honorifics (in `honorifics`) and in header lines (in
 /// `headers`), each in the order of the text. One pass over the starts of words (after ASCII
-/// whitespace): natively 32 bytes per step ([`text_triggers_32`]), in the wasm eight.
+/// whitespace): on x86-64 64 bytes per step (`text_triggers_64`), elsewhere (the wasm) eight.
 fn text_triggers(text: &str, r: &NameRules, honorifics: &mut Vec<usize>, headers: &mut Vec<usize>) {
-    match r.other_initials {
-        Some(others) if !cfg!(target_arch = "wasm32") => text_triggers_32(text, r, others, honorifics, headers),
+    match r.other_pairs {
+        #[cfg(target_arch = "x86_64")]
+        Some(others) => text_triggers_64(text, r, others, honorifics, headers),
         _ => text_triggers_8(text, r, honorifics, headers),
     }
 }
@@ -192,68 +208,109 @@ fn word_starts(text: &str, r: &NameRules, base: usize, mut found: u64, hon: &mut
     }
 }
 
-/// [`text_triggers`] 32 bytes per step: the compiler tests the arrays with vector instructions
-/// (SSE2 on x86-64; not for the wasm, which is built without them). Only the places after a line
-/// break, or after a space before a capital or one of the `others` initials, are looked at.
-fn text_triggers_32(text: &str, r: &NameRules, others: [u8; 4], hon: &mut Vec<usize>, hdr: &mut Vec<usize>) {
+/// [`text_triggers`] 64 bytes per step with SSE2 (which every x86-64 processor has): only the
+/// places after a line break, or after a space before a capital or one of the `others` pairs of
+/// bytes, are looked at, each kind in a loop of its own.
+#[cfg(target_arch = "x86_64")]
+fn text_triggers_64(text: &str, r: &NameRules, others: [[u8; 2]; 4], hon: &mut Vec<usize>, hdr: &mut Vec<usize>) {
     let bytes = text.as_bytes();
-    // The high bit of each byte of the block `w[1..]` where a word to look at starts (`w[0]` is
-    // the byte before the block), as two numbers with the first byte lowest.
-    let starts = |w: &[u8; 33]| {
-        let m: [u8; 32] = std::array::from_fn(|k| {
-            let (before, b) = (w[k], w[k + 1]);
-            let wanted = (b.wrapping_sub(b'A') < 26) | (b == others[0]) | (b == others[1]) | (b == others[2]);
-            let start = (before <= b' ') & (wanted | (b == others[3]) | (before == b'\n'));
-            start as u8 * 0x80
-        });
-        let (lo, hi) = m.split_at(16);
-        (u128::from_le_bytes(lo.try_into().unwrap_or_default()), u128::from_le_bytes(hi.try_into().unwrap_or_default()))
-    };
     let mut base = 0;
     while base < bytes.len() {
-        let (w, n) = match base.checked_sub(1).and_then(|b| bytes.get(b..)).and_then(|r| r.first_chunk::<33>()) {
-            Some(w) => (*w, 32),
+        // `w[0]` is the byte before the block (the text's start counts as after a line break),
+        // `w[65]` the one after it.
+        let padded;
+        let (w, n) = match base.checked_sub(1).and_then(|b| bytes.get(b..)).and_then(|r| r.first_chunk::<66>()) {
+            Some(w) => (w, 64),
             None => {
-                // The first and the last block, padded (the text's start counts as after a line
-                // break); the `n` places in the text are looked at.
-                let mut w = [0; 33];
-                w[0] = base.checked_sub(1).map_or(b'\n', |b| bytes[b]);
-                let rest = &bytes[base..bytes.len().min(base + 32)];
-                w[1..=rest.len()].copy_from_slice(rest);
-                (w, rest.len())
+                // The first and the last block, padded; the `n` places in the text are looked at.
+                let mut p = [0; 66];
+                p[0] = base.checked_sub(1).map_or(b'\n', |b| bytes[b]);
+                let rest = &bytes[base..bytes.len().min(base + 65)];
+                p[1..=rest.len()].copy_from_slice(rest);
+                padded = p;
+                (&padded, rest.len().min(64))
             }
         };
-        let (lo, hi) = starts(&w);
-        for (half, mut found) in [(0, lo), (16, hi)] {
-            while found != 0 {
-                let k = half + (found.trailing_zeros() / 8) as usize;
-                found &= found - 1;
-                if k >= n {
-                    break;
-                }
-                word_start(text, r, base + k, w[k], hon, hdr);
-            }
+        let valid = u64::MAX >> (64 - n);
+        let (lines, words) = block_starts(w, others);
+        let mut lines = lines & valid;
+        while lines != 0 {
+            let i = base + lines.trailing_zeros() as usize;
+            lines &= lines - 1;
+            line_start(text, r, i, hdr);
         }
-        base += 32;
+        let mut words = words & valid;
+        while words != 0 {
+            let k = words.trailing_zeros() as usize;
+            words &= words - 1;
+            honorific_start(text, r, base + k, w[k], hon);
+        }
+        base += 64;
     }
+}
+
+/// Of the 64 bytes `w[1..65]` (`w[0]` and `w[65]` are the bytes around them), as bits (the first
+/// byte lowest): those after a line feed, and those after a byte up to a space that are a capital
+/// or start one of the `others` pairs.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn block_starts(w: &[u8; 66], others: [[u8; 2]; 4]) -> (u64, u64) {
+    use std::arch::x86_64::*;
+    let (mut lines, mut words) = (0, 0);
+    for k in 0..4 {
+        // SAFETY: SSE2 is part of x86-64; the loads read `w[16 * k..16 * k + 18]`.
+        let (l, s) = unsafe {
+            let (p, c) =
+                (_mm_loadu_si128(w[16 * k..].as_ptr().cast()), _mm_loadu_si128(w[16 * k + 1..].as_ptr().cast()));
+            let set = |b: u8| _mm_set1_epi8(b as i8);
+            let after_space = _mm_cmpeq_epi8(_mm_min_epu8(p, set(b' ')), p);
+            let from_a = _mm_sub_epi8(c, set(b'A'));
+            let mut wanted = _mm_cmpeq_epi8(_mm_min_epu8(from_a, set(25)), from_a);
+            let next = _mm_loadu_si128(w[16 * k + 2..].as_ptr().cast());
+            for [a, b] in others {
+                wanted = _mm_or_si128(wanted, _mm_and_si128(_mm_cmpeq_epi8(c, set(a)), _mm_cmpeq_epi8(next, set(b))));
+            }
+            (_mm_movemask_epi8(_mm_cmpeq_epi8(p, set(b'\n'))), _mm_movemask_epi8(_mm_and_si128(after_space, wanted)))
+        };
+        lines |= (l as u16 as u64) << (16 * k);
+        words |= (s as u16 as u64) << (16 * k);
+    }
+    (lines, words)
 }
 
 /// The checks at the word start `i`, after the byte `before`: a header line (at a line start)
 /// and an honorific.
 #[inline(always)]
 fn word_start(text: &str, r: &NameRules, i: usize, before: u8, hon: &mut Vec<usize>, hdr: &mut Vec<usize>) {
-    let bytes = text.as_bytes();
     if before == b'\n' {
-        // A line that starts with an ASCII letter or digit is a header only if it starts with
-        // the head of a header noun (the first test of `header_trigger`, without the call).
-        let b = bytes[i];
-        let header = !b.is_ascii_alphanumeric()
-            || b.is_ascii_uppercase() && bytes.get(i..i + 2).is_some_and(|two| r.header_heads.may_contain(head(two)));
-        if header {
-            header_trigger(text, i, r, hdr);
-        }
+        line_start(text, r, i, hdr);
     }
-    if r.initials[bytes[i] as usize] && r.heads.may_contain(word_head(bytes, i)) {
+    honorific_start(text, r, i, before, hon);
+}
+
+/// The check at the line start `i`: a header line.
+#[inline(always)]
+fn line_start(text: &str, r: &NameRules, i: usize, hdr: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    // A line that starts with an ASCII letter or digit is a header only if it starts with the
+    // head of a header noun (the first test of `header_trigger`, without the call); so is a blank
+    // line (`header_trigger` looks at the next line then, and only for that test).
+    let blank = bytes[i] == b'\n';
+    let l = i + blank as usize;
+    let b = bytes.get(l).copied().unwrap_or(b'\n');
+    let header = !(b.is_ascii_alphanumeric() || blank)
+        || b.is_ascii_uppercase() && bytes.get(l..l + 3).is_some_and(|three| r.header_heads.may_contain(head(three)));
+    if header {
+        header_trigger(text, i, r, hdr);
+    }
+}
+
+/// The check at the word start `i` (after the byte `before`): an honorific. Both tests are made
+/// (no branch between them: the first passes for most of these words, unpredictably).
+#[inline(always)]
+fn honorific_start(text: &str, r: &NameRules, i: usize, before: u8, hon: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    if r.initials[bytes[i] as usize] & r.heads.may_contain(word_head(bytes, i)) {
         honorific_trigger(text, i, before, r, hon);
     }
 }
@@ -263,8 +320,9 @@ fn word_start(text: &str, r: &NameRules, i: usize, before: u8, hon: &mut Vec<usi
 #[inline(always)]
 fn word_head(bytes: &[u8], i: usize) -> u32 {
     // The zeros past the end count as spaces.
-    let len = (up_to_space(load_padded(bytes, i)).trailing_zeros() / 8).min(4) as usize;
-    head_in(bytes, i, i + len)
+    let v = load_padded(bytes, i);
+    let len = (up_to_space(v).trailing_zeros() / 8).min(4);
+    (v as u32 | 0x2020_2020) & ((1u64 << (8 * len)) - 1) as u32
 }
 
 /// Where the name starts if the word at `i` (after the byte `before`) is an honorific.
@@ -502,7 +560,8 @@ mod tests {
             "Mr\u{1}X",
             "(Mr.",
         ];
-        // Every text of up to three pieces, and longer ones from a fixed pseudo-random sequence.
+        // Every text of up to three pieces, and longer ones (of 12 to 59 pieces: across blocks of
+        // 64 bytes) from a fixed pseudo-random sequence.
         let mut texts = vec![String::new()];
         for a in pieces {
             for b in pieces {
@@ -513,23 +572,27 @@ mod tests {
             }
         }
         let mut seed = 7u64;
-        for _ in 0..3000 {
+        for n in 0..3000 {
             let mut t = String::new();
-            for _ in 0..12 {
+            for _ in 0..12 + n % 48 {
                 seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
             }
             texts.push(t);
         }
-        let others = rules().other_initials.expect("at most four initials besides capitals");
+        #[cfg(target_arch = "x86_64")]
+        let others = rules().other_pairs.expect("at most four pairs of bytes start the honorifics without a capital");
         for t in &texts {
             let want = plain_triggers(t);
             let (mut honorifics, mut headers) = (Vec::new(), Vec::new());
             text_triggers_8(t, rules(), &mut honorifics, &mut headers);
             assert_eq!((honorifics, headers), want, "{t:?}");
-            let (mut honorifics, mut headers) = (Vec::new(), Vec::new());
-            text_triggers_32(t, rules(), others, &mut honorifics, &mut headers);
-            assert_eq!((honorifics, headers), want, "{t:?}");
+            #[cfg(target_arch = "x86_64")]
+            {
+                let (mut honorifics, mut headers) = (Vec::new(), Vec::new());
+                text_triggers_64(t, rules(), others, &mut honorifics, &mut headers);
+                assert_eq!((honorifics, headers), want, "{t:?}");
+            }
         }
         // A header line below the top (after a blank line, which is searched too: two triggers).
         let t = "Thank you.\n\nStatement by H.E. Mr. Koro Bessho\n  ## Remarks of Ms. Ana Li";
@@ -543,6 +606,6 @@ mod tests {
     #[test]
     fn header_nouns_start_with_a_capital() {
         // header_trigger passes over lines that do not start with one.
-        assert!(super::HEADER_NOUNS.iter().all(|n| n.len() >= 2 && n.as_bytes()[0].is_ascii_uppercase()));
+        assert!(super::HEADER_NOUNS.iter().all(|n| n.len() >= 3 && n.as_bytes()[0].is_ascii_uppercase()));
     }
 }
