@@ -11,11 +11,11 @@
 //! Phrases live in a trie whose edges are keyed by a hash of (node, gap, token): one probe of an
 //! open-addressing table per token step. A text is read 64 bytes at a time for where its words
 //! start ([`crate::scan::Block`]); a table of first bytes and a bit set of first-token hashes let
-//! most words go by without a probe, and lists that only capitals start (names, acronyms)
-//! skim the text for those bytes instead of reading every word. A hash collision cannot produce
+//! most words go by without a probe, and lists that only capitals start (names, acronyms) look
+//! only at the words that start with one. A hash collision cannot produce
 //! a false match: every match is checked against its phrase before it is reported.
 
-use crate::scan::{ascii_word_end, head_in, mix, next_capital_or_multi, Block, HeadSet};
+use crate::scan::{ascii_word_end, head_in, mix, Block, HeadSet};
 use crate::span::Span;
 
 /// How letters compare.
@@ -100,11 +100,11 @@ pub struct Phrases {
     first_byte: [bool; 256],
     /// Those of them outside words, as a dense matcher looks for them.
     others: Others,
-    /// No phrase starts with a lowercase ASCII letter or a digit (names, acronyms): most words
-    /// of a text can be passed over without finding where they end.
+    /// No phrase starts with a lowercase ASCII letter or a digit: the text is skimmed for the
+    /// bytes that phrases start with, one by one (unless [`Self::capitals_only`]).
     sparse: bool,
-    /// Only ASCII capitals and non-ASCII bytes start phrases (names, acronyms): the text is
-    /// skimmed for those eight bytes at a time.
+    /// Only ASCII capitals and non-ASCII bytes start phrases (names, acronyms): of the words read
+    /// 64 bytes at a time, only those that start with a capital are looked at.
     capitals_only: bool,
 }
 
@@ -249,7 +249,7 @@ impl Phrases {
     /// being hashed when their first bytes rule them out. (The gap before it is not reported.)
     /// `cursor` carries what was read of the text from one call to the next.
     fn next_start(&self, text: &str, pos: usize, cursor: &mut Cursor) -> Option<Token> {
-        if self.sparse {
+        if self.sparse && !self.capitals_only {
             return self.next_start_sparse(text, pos);
         }
         let bytes = text.as_bytes();
@@ -310,7 +310,7 @@ impl Phrases {
     /// A cursor at the start of `text`.
     fn cursor(&self, text: &str) -> Cursor {
         let mut cursor = Cursor::default();
-        if !self.sparse {
+        if !self.sparse || self.capitals_only {
             self.read_block(text.as_bytes(), 0, &mut cursor);
         }
         cursor
@@ -320,8 +320,14 @@ impl Phrases {
     /// a token that may start a phrase can start (each word's first byte, and outside words the
     /// bytes [`Self::others`] selects).
     fn read_block(&self, bytes: &[u8], base: usize, cursor: &mut Cursor) {
-        let b = Block::read(bytes, base);
-        let words = b.words();
+        // Only words that start with a capital can start a phrase, when no other letter does.
+        let (b, starts) = if self.capitals_only {
+            let b = Block::read(bytes, base);
+            (b, b.upper)
+        } else {
+            (Block::read(bytes, base), u64::MAX)
+        };
+        let words = b.words;
         let others = match self.others {
             Others::None => 0,
             Others::High => b.high,
@@ -335,7 +341,7 @@ impl Phrases {
         };
         cursor.base = base;
         cursor.words = words;
-        cursor.found = (words & !(words << 1 | before as u64) | others) & valid & ((1 << STEP) - 1);
+        cursor.found = (words & !(words << 1 | before as u64) & starts | others) & valid & ((1 << STEP) - 1);
     }
 
     /// Non-overlapping occurrences, leftmost first and then longest, as (span, id); `accept`
@@ -376,16 +382,7 @@ impl Phrases {
     fn next_start_sparse(&self, text: &str, mut pos: usize) -> Option<Token> {
         let bytes = text.as_bytes();
         loop {
-            let start = if self.capitals_only {
-                let at = next_capital_or_multi(bytes, pos)?;
-                if !self.first_byte[bytes[at] as usize] {
-                    pos = at + 1;
-                    continue;
-                }
-                at
-            } else {
-                pos + bytes.get(pos..)?.iter().position(|&b| self.first_byte[b as usize])?
-            };
+            let start = pos + bytes.get(pos..)?.iter().position(|&b| self.first_byte[b as usize])?;
             pos = start + 1;
             if !text.is_char_boundary(start) {
                 continue;

@@ -200,11 +200,6 @@ pub fn next_byte(hay: &[u8], i: usize, x: u8) -> Option<usize> {
     find_byte(hay, i, |v| has_byte(v, x), |b| b == x)
 }
 
-/// The first ASCII capital or non-ASCII byte in `hay` at or after `i`.
-pub fn next_capital_or_multi(hay: &[u8], i: usize) -> Option<usize> {
-    find_byte(hay, i, |v| in_range(v, b'A', b'Z') | (v & HI), |b| b.is_ascii_uppercase() || b >= 0x80)
-}
-
 /// Eight bytes of `hay` from `i`, the first in the low byte; zeros past its end.
 #[inline(always)]
 pub fn load_padded(hay: &[u8], i: usize) -> u64 {
@@ -234,8 +229,10 @@ pub struct Block {
     /// ASCII letters.
     pub letters: u64,
     pub digits: u64,
-    /// `_`.
-    pub unders: u64,
+    /// ASCII letters, digits and `_`.
+    pub words: u64,
+    /// ASCII capitals.
+    pub upper: u64,
     /// Bytes of non-ASCII characters (0x80 and above).
     pub high: u64,
     /// Bytes up to 0x20: ASCII whitespace and controls.
@@ -243,8 +240,9 @@ pub struct Block {
 }
 
 impl Block {
-    /// Reads the 64 bytes of `hay` from `at`.
-    #[inline]
+    /// Reads the 64 bytes of `hay` from `at`. (Inlined, so that a caller's unused masks are not
+    /// computed.)
+    #[inline(always)]
     pub fn read(hay: &[u8], at: usize) -> Block {
         match hay.get(at..at + 64).and_then(|c| <&[u8; 64]>::try_from(c).ok()) {
             Some(chunk) => Block::of(chunk),
@@ -257,12 +255,6 @@ impl Block {
         }
     }
 
-    /// ASCII letters, digits and `_`.
-    #[inline(always)]
-    pub fn words(&self) -> u64 {
-        self.letters | self.digits | self.unders
-    }
-
     /// Sixteen bytes at a time with SSE2, which every x86-64 processor has.
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
@@ -271,15 +263,19 @@ impl Block {
         let mut b = Block::default();
         for (k, c) in chunk.as_chunks::<16>().0.iter().enumerate() {
             // SAFETY: SSE2 is part of x86-64; the load reads the sixteen bytes of `c`.
-            let [letters, digits, unders, high, low] = unsafe {
+            let [letters, digits, words, upper, high, low] = unsafe {
                 let v = _mm_loadu_si128(c.as_ptr().cast());
                 // In range when subtracting the range's start leaves at most its width.
                 let within = |x: __m128i, width: i8| _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(width)), x);
                 let lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+                let letters = within(_mm_sub_epi8(lower, _mm_set1_epi8(b'a' as i8)), 25);
+                let digits = within(_mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8)), 9);
+                let unders = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8));
                 [
-                    within(_mm_sub_epi8(lower, _mm_set1_epi8(b'a' as i8)), 25),
-                    within(_mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8)), 9),
-                    _mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8)),
+                    letters,
+                    digits,
+                    _mm_or_si128(_mm_or_si128(letters, digits), unders),
+                    within(_mm_sub_epi8(v, _mm_set1_epi8(b'A' as i8)), 25),
                     v,
                     within(v, 0x20),
                 ]
@@ -288,7 +284,8 @@ impl Block {
             let at = 16 * k;
             b.letters |= letters << at;
             b.digits |= digits << at;
-            b.unders |= unders << at;
+            b.words |= words << at;
+            b.upper |= upper << at;
             b.high |= high << at;
             b.low |= low << at;
         }
@@ -312,7 +309,8 @@ impl Block {
             let at = 8 * k;
             b.letters |= gather(letter_bytes(v)) << at;
             b.digits |= gather(digit_bytes(v)) << at;
-            b.unders |= gather(has_byte(v, b'_')) << at;
+            b.words |= gather(word_bytes(v)) << at;
+            b.upper |= gather(in_range(v, b'A', b'Z')) << at;
             b.high |= gather(v & HI) << at;
             b.low |= gather(up_to_space(v)) << at;
         }
@@ -511,8 +509,6 @@ mod tests {
                     assert_eq!(ascii_letters_end(&hay, from), letters_end, "byte {b:#x} at {at} from {from}");
                     let word = &hay[from..letters_end];
                     assert_eq!(head_in(&hay, from, letters_end), head(word));
-                    let capital = hay[from..].iter().position(|x| x.is_ascii_uppercase() || *x >= 0x80);
-                    assert_eq!(next_capital_or_multi(&hay, from), capital.map(|k| from + k), "byte {b:#x} at {at}");
                     let brk = hay[from..].iter().position(|x| matches!(x, b'\n' | b'\r' | b'\x0c'));
                     assert_eq!(next_line_break(&hay, from), brk.map(|k| from + k), "byte {b:#x} at {at}");
                     let digit = hay[from..].iter().position(u8::is_ascii_digit).map(|k| from + k);
@@ -597,7 +593,8 @@ mod tests {
                     let x = hay.get(at + k).copied().unwrap_or(0);
                     assert_eq!(bit(b.letters, k), x.is_ascii_alphabetic(), "{x} at {at}+{k}");
                     assert_eq!(bit(b.digits, k), x.is_ascii_digit(), "{x} at {at}+{k}");
-                    assert_eq!(bit(b.unders, k), x == b'_', "{x} at {at}+{k}");
+                    assert_eq!(bit(b.words, k), x.is_ascii_alphanumeric() || x == b'_', "{x} at {at}+{k}");
+                    assert_eq!(bit(b.upper, k), x.is_ascii_uppercase(), "{x} at {at}+{k}");
                     assert_eq!(bit(b.high, k), x >= 0x80, "{x} at {at}+{k}");
                     assert_eq!(bit(b.low, k), x <= 0x20, "{x} at {at}+{k}");
                 }
