@@ -161,13 +161,23 @@ fn may_be_month(w: &str) -> bool {
 
 /// The [`head3`]s of the month names and abbreviations.
 fn month_heads() -> &'static HeadSet {
-    static SET: OnceLock<HeadSet> = OnceLock::new();
+    &month_starts().0
+}
+
+/// The [`head3`]s of the month names and abbreviations, and the first bytes they can be written
+/// with (either case of their first letters).
+fn month_starts() -> &'static (HeadSet, [bool; 256]) {
+    static SET: OnceLock<(HeadSet, [bool; 256])> = OnceLock::new();
     SET.get_or_init(|| {
         let mut set = HeadSet::new(12);
+        let mut initials = [false; 256];
         for m in MONTHS.iter().map(|m| m.0).chain(ABBREVIATIONS.iter().map(|a| a.0)) {
             set.insert(head3(m.as_bytes(), 0));
+            let b = m.as_bytes()[0];
+            initials[b.to_ascii_lowercase() as usize] = true;
+            initials[b.to_ascii_uppercase() as usize] = true;
         }
-        set
+        (set, initials)
     })
 }
 
@@ -298,12 +308,13 @@ pub fn scan(text: &str) -> Vec<Found> {
 /// [`scan`], noting in `runs` (as `(start, end)`, in order) the runs of ASCII digits that start a
 /// word: those [`crate::scan::digit_runs`] gives, found on the way.
 pub fn scan_noting_runs(text: &str, runs: &mut Vec<(usize, usize)>) -> Vec<Found> {
-    let heads = month_heads();
+    let (heads, initials) = month_starts();
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    // Dates are found from runs of digits and from words, from the end of the last date on.
+    // Dates are found from runs of digits and from words that may start a month name, from the
+    // end of the last date on.
     let mut resume = 0;
-    for s in RunStarts::new(bytes, 0) {
+    for s in RunStarts::with_initials(bytes, 0, initials) {
         let v = load_padded(bytes, s);
         let digit = (v as u8).is_ascii_digit();
         if digit

@@ -348,9 +348,12 @@ pub fn find_any4(hay: &[u8], from: usize, [a, b, c, d]: [u8; 4]) -> Option<usize
 
 /// The places of `hay` from `from` on where a run of ASCII letters or one of ASCII digits starts
 /// (the byte before is not of the same kind; a non-ASCII byte before a letter is not a letter
-/// here), in order. Sixty-four bytes are looked at in one go, without branches.
+/// here), in order. Sixty-four bytes are looked at in one go, without branches. Letter runs can
+/// be limited to those whose first byte a table accepts ([`RunStarts::with_initials`]).
 pub struct RunStarts<'a> {
     hay: &'a [u8],
+    /// The first bytes of the letter runs given (all of them when `None`).
+    initials: Option<&'a [bool; 256]>,
     /// Where the next bytes to look at start.
     next: usize,
     /// One bit for each of the 64 bytes before `next` that starts a run, not given yet.
@@ -364,10 +367,16 @@ impl<'a> RunStarts<'a> {
         let last = from.checked_sub(1).and_then(|p| hay.get(p)).map_or(0, |&b| b);
         RunStarts {
             hay,
+            initials: None,
             next: from,
             found: 0,
             before: (last.is_ascii_alphabetic() as u64, last.is_ascii_digit() as u64),
         }
+    }
+
+    /// Every run of digits, and the runs of letters whose first byte `initials` accepts.
+    pub fn with_initials(hay: &'a [u8], from: usize, initials: &'a [bool; 256]) -> RunStarts<'a> {
+        RunStarts { initials: Some(initials), ..RunStarts::new(hay, from) }
     }
 }
 
@@ -381,7 +390,18 @@ impl Iterator for RunStarts<'_> {
                 return None;
             }
             let Block { letters, digits, .. } = Block::read(self.hay, self.next);
-            self.found = (letters & !(letters << 1 | self.before.0)) | (digits & !(digits << 1 | self.before.1));
+            let mut words = letters & !(letters << 1 | self.before.0);
+            if let Some(initials) = self.initials {
+                // One table look-up per word, without a branch on its answer.
+                let (mut rest, base) = (words, self.next);
+                words = 0;
+                while rest != 0 {
+                    let k = rest.trailing_zeros() as usize;
+                    words |= (initials[self.hay[base + k] as usize] as u64) << k;
+                    rest &= rest - 1;
+                }
+            }
+            self.found = words | (digits & !(digits << 1 | self.before.1));
             self.before = (letters >> 63, digits >> 63);
             self.next += 64;
         }
@@ -567,6 +587,13 @@ mod tests {
                 })
                 .collect();
             assert_eq!(RunStarts::new(hay, from).collect::<Vec<_>>(), want, "from {from}");
+            let mut initials = [false; 256];
+            initials[b'n' as usize] = true;
+            initials[b'A' as usize] = true;
+            initials[b'x' as usize] = true;
+            let some: Vec<usize> =
+                want.iter().copied().filter(|&i| initials[hay[i] as usize] || hay[i].is_ascii_digit()).collect();
+            assert_eq!(RunStarts::with_initials(hay, from, &initials).collect::<Vec<_>>(), some, "from {from}");
             for x in [b'/', b'(', 0xc3, b'z'] {
                 let want = hay[from..].iter().position(|&b| b == x).map(|k| from + k);
                 assert_eq!(next_byte(hay, from, x), want, "{x} from {from}");
