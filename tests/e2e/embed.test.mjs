@@ -509,7 +509,8 @@ test('statement-viewer.d.ts mirrors src/model.rs: every struct field and enum va
     const vec = /^Vec<(.+)>$/.exec(rustType);
     if (vec) return `${tsType(vec[1])}[]`;
     if (/^(usize|u32|u64|i32|f64)$/.test(rustType)) return 'number';
-    if (rustType === 'String') return 'string';
+    // Cow<str> (borrowed from the gazetteers, or owned) serializes as a string.
+    if (/^(String|Cow<'static, str>)$/.test(rustType)) return 'string';
     if (rustType === 'bool') return 'boolean';
     return rustType;
   };
