@@ -18,10 +18,11 @@ target_dir=$(cargo metadata --format-version 1 --no-deps |
 wasm-bindgen --target web --out-dir "$out" "$target_dir/wasm32-unknown-unknown/wasm-release/statement_viewer.wasm"
 
 # 3. Shrink it (--converge repeats the passes while they still gain: about 0.5 KB gzipped for a
-#    few seconds). rustc 1.95 emits these wasm features by default, so wasm-opt must accept them;
-#    all are in every browser the page supports (Chrome/Edge 91+, Firefox 89+, Safari 15+).
+#    few seconds; the producers and target-features sections, which browsers ignore, go: 0.2 KB).
+#    rustc 1.95 emits these wasm features by default, so wasm-opt must accept them; all are in
+#    every browser the page supports (Chrome/Edge 91+, Firefox 89+, Safari 15+).
 wasm=$out/statement_viewer_bg.wasm
-node_modules/.bin/wasm-opt -Oz --converge \
+node_modules/.bin/wasm-opt -Oz --converge --strip-producers --strip-target-features \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$wasm" -o "$wasm"
