@@ -87,6 +87,15 @@ pub fn split(text: &str, span: Span) -> Vec<Sentence> {
             continue;
         }
         let next = &s[end + gap..];
+        if next.starts_with('.') {
+            // A dot leader (`Belgium . . . . .`, a table of contents): no sentence starts inside
+            // it; on to its last stop, which may end one.
+            i = end + gap;
+            while b.get(i + 1) == Some(&b' ') && b.get(i + 2) == Some(&b'.') {
+                i += 2;
+            }
+            continue;
+        }
         if text::starts_sentence(next) && !no_break_after(s, stop, c, next) {
             out.push(sentence(start, end));
             start = end + gap;
@@ -206,6 +215,13 @@ mod tests {
                 &["The U.S. Government agrees.", "So does John F. Kennedy Airport."],
             ),
             ("Trade, aid, etc. are needed. Yes.", &["Trade, aid, etc. are needed.", "Yes."]),
+            // Dot leaders: a sentence may start after the last stop only.
+            (
+                "Belgium. . . . . . Mr. Pecsteen. . . . . . . . Estonia . . . . x. . .",
+                &["Belgium. . . . . .", "Mr. Pecsteen. . . . . . . .", "Estonia . . . . x. . ."],
+            ),
+            ("China . . . .", &["China . . . ."]),
+            ("Contents. . . 3. Annex . . . . .. 12 Done.", &["Contents. . .", "3.", "Annex . . . . ..", "12 Done."]),
             ("one line\nwrapped here. Next\nline.", &["one line\nwrapped here.", "Next\nline."]),
             // Spaces around the span are left out.
             (" \u{A0}Spaces first. And last.\u{200B}\n ", &["Spaces first.", "And last."]),
