@@ -142,7 +142,7 @@ mod tests {
 
     #[test]
     fn units_eight_bytes_at_a_time_agree_with_byte_by_byte() {
-        let text = "aé€😀 Côte d’Ivoire 🇯🇵 مصر\u{10FFFF}x".repeat(3);
+        let text = "aé€😀 Côte d’Ivoire, and then plain ASCII words 🇯🇵 مصر\u{10FFFF}x".repeat(3);
         for unit in [Unit::Utf16, Unit::Char] {
             for s in 0..text.len() {
                 for e in s..=text.len() {
@@ -153,6 +153,19 @@ mod tests {
                         "{unit:?} {s}..{e}"
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn offsets_at_every_length_and_boundary() {
+        let unit_text = "The Council, Côte d’Ivoire and 🇯🇵 Japan. ";
+        let long = unit_text.repeat(8);
+        for len in (0..=long.len()).filter(|&n| long.is_char_boundary(n)) {
+            let text = &long[..len];
+            let map = OffsetMap::new(text, Unit::Utf16);
+            for (i, _) in text.char_indices().chain([(len, ' ')]) {
+                assert_eq!(map.convert(i), text[..i].encode_utf16().count(), "length {len}, byte {i}");
             }
         }
     }
