@@ -20,8 +20,8 @@ pub fn numbered(data: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Sorts terms longest first (so a longer term is tried before a shorter one it starts with).
 /// One function for every list, so the wasm holds one copy of the sort.
-pub fn longest_first(terms: &mut [String]) {
-    terms.sort_unstable_by_key(|t| std::cmp::Reverse(t.len()));
+pub fn longest_first(terms: &mut Vec<String>) {
+    crate::sort::by_key(terms, |t| u128::MAX - t.len() as u128);
 }
 
 /// The entries of a word list: [`numbered`] without the numbers.

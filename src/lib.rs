@@ -31,6 +31,7 @@ pub mod packed;
 pub mod phrases;
 pub mod render;
 pub mod scan;
+mod sort;
 pub mod span;
 pub mod structure;
 pub mod text;

@@ -299,13 +299,13 @@ impl Document {
     pub fn all_blocks(&self) -> Vec<&Block> {
         let mut v: Vec<&Block> =
             self.blocks.iter().chain(self.statements.iter().flat_map(|s| s.blocks.iter())).collect();
-        v.sort_unstable_by_key(|b| (b.start, std::cmp::Reverse(b.end)));
+        crate::sort::by_key(&mut v, |b| crate::sort::outer_first(b.start, b.end));
         v
     }
 }
 
 /// Sorts blocks in document order: by start, the enclosing (longer) block first. One function
 /// for every list of blocks, so the wasm holds one copy of the sort.
-pub fn sort_blocks(blocks: &mut [Block]) {
-    blocks.sort_unstable_by_key(|b| (b.start, std::cmp::Reverse(b.end)));
+pub fn sort_blocks(blocks: &mut Vec<Block>) {
+    crate::sort::by_key(blocks, |b| crate::sort::outer_first(b.start, b.end));
 }

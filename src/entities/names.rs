@@ -382,7 +382,9 @@ pub fn candidates(text: &str, gaz: &[GazMatch], out: &mut Vec<Candidate>) {
             }
         }
     }
-    names.sort_unstable();
+    // Equal names brought together (by a hash of each: two names that share one may stay apart,
+    // and then both are looked for, to the same effect) and kept once.
+    crate::sort::by_key(&mut names, |n| crate::sort::hash(n.as_bytes()));
     names.dedup();
     names.retain(|n| !r.stopwords.contains(*n));
     // The canonical name of these is the text itself (set when linked).

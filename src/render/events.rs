@@ -59,13 +59,14 @@ pub fn events<'d, 't>(text: &'t str, doc: &'d Document) -> Vec<Event<'d, 't>> {
         elems.push(Elem { span: e.span(), rank: 3, tag: Tag::Entity(e) });
     }
     elems.retain(|e| valid(e.span));
-    elems.sort_unstable_by(|a, b| {
-        a.span.start.cmp(&b.span.start).then(a.rank.cmp(&b.rank)).then(b.span.end.cmp(&a.span.end))
+    // By start, then rank, then the longer first (a rank is below 8, an end below 2^61).
+    crate::sort::by_key(&mut elems, |e| {
+        crate::sort::outer_first(e.span.start, e.span.end) & !(7 << 61) | (e.rank as u128) << 61
     });
 
     let mut points: Vec<usize> = elems.iter().flat_map(|e| [e.span.start, e.span.end]).collect();
     points.push(text.len());
-    points.sort_unstable();
+    crate::sort::by_key(&mut points, |&p| p as u128);
     points.dedup();
 
     let mut out = Vec::with_capacity(elems.len() * 3 + 1);

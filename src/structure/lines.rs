@@ -23,7 +23,7 @@ impl LineTerms {
         crate::data::longest_first(&mut list);
         let mut by_initial: Vec<(char, usize)> =
             list.iter().enumerate().filter_map(|(i, t)| Some((t.chars().next()?, i))).collect();
-        by_initial.sort_unstable();
+        crate::sort::by_key(&mut by_initial, |&(c, _)| c as u128);
         let mut ascii_initials = [false; 128];
         for &(f, _) in &by_initial {
             if let Some(a) = ascii_initials.get_mut(f as usize) {

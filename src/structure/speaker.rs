@@ -92,7 +92,7 @@ fn honorifics() -> &'static Vec<Vec<&'static str>> {
         let mut v: Vec<Vec<&str>> = crate::data::entries(data_file!("data", "honorifics.txt"))
             .map(|l| l.split_whitespace().collect())
             .collect();
-        v.sort_unstable_by_key(|h| std::cmp::Reverse(h.len()));
+        crate::sort::by_key(&mut v, |h| u128::MAX - h.len() as u128);
         v
     })
 }
@@ -345,13 +345,16 @@ pub fn voice_country(text: &str, paragraphs: &[Span]) -> Option<&'static Entry> 
             }
         }
     }
-    let mut ranked: Vec<(usize, &'static Entry)> = votes.into_values().collect();
-    ranked.sort_unstable_by_key(|&(n, e)| (std::cmp::Reverse(n), e.canonical.clone()));
-    match ranked.as_slice() {
-        [] => None,
-        [(_, e)] => Some(e),
-        [(a, e), (b, _), ..] => (a > b).then_some(*e),
+    // The most votes, unless another country has as many.
+    let (mut best, mut tie): (Option<(usize, &'static Entry)>, bool) = (None, false);
+    for (n, e) in votes.into_values() {
+        match best {
+            Some((m, _)) if n < m => {}
+            Some((m, _)) if n == m => tie = true,
+            _ => (best, tie) = (Some((n, e)), false),
+        }
     }
+    best.filter(|_| !tie).map(|(_, e)| e)
 }
 
 /// Nothing but openers lie between the last sentence end (or the paragraph start) and here.
