@@ -237,6 +237,8 @@ pub struct Block {
     pub high: u64,
     /// Bytes up to 0x20: ASCII whitespace and controls.
     pub low: u64,
+    /// Line feeds.
+    pub newlines: u64,
 }
 
 impl Block {
@@ -263,7 +265,7 @@ impl Block {
         let mut b = Block::default();
         for (k, c) in chunk.as_chunks::<16>().0.iter().enumerate() {
             // SAFETY: SSE2 is part of x86-64; the load reads the sixteen bytes of `c`.
-            let [letters, digits, words, upper, high, low] = unsafe {
+            let [letters, digits, words, upper, high, low, newlines] = unsafe {
                 let v = _mm_loadu_si128(c.as_ptr().cast());
                 // In range when subtracting the range's start leaves at most its width.
                 let within = |x: __m128i, width: i8| _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(width)), x);
@@ -278,6 +280,7 @@ impl Block {
                     within(_mm_sub_epi8(v, _mm_set1_epi8(b'A' as i8)), 25),
                     v,
                     within(v, 0x20),
+                    _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8)),
                 ]
                 .map(|m| _mm_movemask_epi8(m) as u16 as u64)
             };
@@ -288,6 +291,7 @@ impl Block {
             b.upper |= upper << at;
             b.high |= high << at;
             b.low |= low << at;
+            b.newlines |= newlines << at;
         }
         b
     }
@@ -313,6 +317,7 @@ impl Block {
             b.upper |= gather(in_range(v, b'A', b'Z')) << at;
             b.high |= gather(v & HI) << at;
             b.low |= gather(up_to_space(v)) << at;
+            b.newlines |= gather(has_byte(v, b'\n')) << at;
         }
         b
     }

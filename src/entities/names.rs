@@ -8,7 +8,7 @@ use super::gazetteer::{is_boundary, GazMatch};
 use super::Candidate;
 use crate::model::EntityKind;
 use crate::phrases::{Case, Phrases};
-use crate::scan::{head, is_space, load_padded, skip_spaces, up_to_space, word_in, HeadSet, WordSet};
+use crate::scan::{head, is_space, load_padded, skip_spaces, up_to_space, word_in, Block, HeadSet, WordSet};
 use crate::span::Span;
 
 struct NameRules {
@@ -165,46 +165,53 @@ fn word_end(bytes: &[u8], i: usize) -> usize {
 
 /// The triggers in the text itself: after honorifics (in `honorifics`) and in header lines (in
 /// `headers`), each in the order of the text. One pass over the starts of words (after ASCII
-/// whitespace): on x86-64 64 bytes per step (`text_triggers_64`), elsewhere (the wasm) eight.
+/// whitespace), 64 bytes per step: on x86-64 with SSE2 (`text_triggers_64`), elsewhere (the
+/// wasm) from the masks of a `Block` (`text_triggers_blocks`).
 fn text_triggers(text: &str, r: &NameRules, honorifics: &mut Vec<usize>, headers: &mut Vec<usize>) {
     match r.other_pairs {
         #[cfg(target_arch = "x86_64")]
         Some(others) => text_triggers_64(text, r, others, honorifics, headers),
-        _ => text_triggers_8(text, r, honorifics, headers),
+        _ => text_triggers_blocks(text, r, honorifics, headers),
     }
 }
 
-/// [`text_triggers`] eight bytes per step, at every word start.
-fn text_triggers_8(text: &str, r: &NameRules, honorifics: &mut Vec<usize>, headers: &mut Vec<usize>) {
+/// [`text_triggers`] 64 bytes per step from the masks of a [`Block`]: the places after a line
+/// feed, and those after a byte up to a space that hold neither such a byte (which starts no
+/// honorific) nor a lowercase ASCII letter, unless one that some honorific starts with.
+fn text_triggers_blocks(text: &str, r: &NameRules, hon: &mut Vec<usize>, hdr: &mut Vec<usize>) {
     let bytes = text.as_bytes();
-    // Arrays of eight, not `chunks_exact`, whose iterator stays a call per step in the wasm.
-    let (chunks, rest) = bytes.as_chunks::<8>();
-    // Bit 7: the byte before the block is at most a space (the text's start counts as one).
-    let mut low_before = 0x80;
+    // Bit 0: the byte before the block is a line feed, and is at most a space (the text's start
+    // counts as after a line feed).
+    let (mut newline_before, mut low_before) = (1, 1);
     let mut base = 0;
-    for &chunk in chunks {
-        let low = up_to_space(u64::from_le_bytes(chunk));
-        word_starts(text, r, base, low << 8 | low_before, honorifics, headers);
-        low_before = low >> 56 & 0x80;
-        base += 8;
-    }
-    if !rest.is_empty() {
+    while base < bytes.len() {
+        let b = Block::read(bytes, base);
         // No word starts after the last byte (nor after the zeros that pad the block).
-        let low = up_to_space(load_padded(bytes, base)) & ((1 << (8 * (rest.len() - 1))) - 1);
-        word_starts(text, r, base, low << 8 | low_before, honorifics, headers);
-    }
-}
-
-/// The checks at the word starts in the eight bytes at `base`: the high bits of `found`.
-#[inline(always)]
-fn word_starts(text: &str, r: &NameRules, base: usize, mut found: u64, hon: &mut Vec<usize>, hdr: &mut Vec<usize>) {
-    let bytes = text.as_bytes();
-    while found != 0 {
-        let i = base + (found.trailing_zeros() / 8) as usize;
-        found &= found - 1;
-        // The text's start is a line start.
-        let before = if i == 0 { b'\n' } else { bytes[i - 1] };
-        word_start(text, r, i, before, hon, hdr);
+        let valid = u64::MAX >> (64 - (bytes.len() - base).min(64));
+        let mut lines = (b.newlines << 1 | newline_before) & valid;
+        while lines != 0 {
+            line_start(text, r, base + lines.trailing_zeros() as usize, hdr);
+            lines &= lines - 1;
+        }
+        let starts = (b.low << 1 | low_before) & !b.low & valid;
+        let lower = starts & b.letters & !b.upper;
+        let mut words = starts & !lower;
+        // One table look-up per lowercase word, without a branch on its answer.
+        let mut rest = lower;
+        while rest != 0 {
+            let k = rest.trailing_zeros() as usize;
+            words |= (r.initials[bytes[base + k] as usize] as u64) << k;
+            rest &= rest - 1;
+        }
+        while words != 0 {
+            let i = base + words.trailing_zeros() as usize;
+            words &= words - 1;
+            // The text's start is a line start.
+            let before = if i == 0 { b'\n' } else { bytes[i - 1] };
+            honorific_start(text, r, i, before, hon);
+        }
+        (newline_before, low_before) = (b.newlines >> 63, b.low >> 63);
+        base += 64;
     }
 }
 
@@ -276,16 +283,6 @@ fn block_starts(w: &[u8; 66], others: [[u8; 2]; 4]) -> (u64, u64) {
         words |= (s as u16 as u64) << (16 * k);
     }
     (lines, words)
-}
-
-/// The checks at the word start `i`, after the byte `before`: a header line (at a line start)
-/// and an honorific.
-#[inline(always)]
-fn word_start(text: &str, r: &NameRules, i: usize, before: u8, hon: &mut Vec<usize>, hdr: &mut Vec<usize>) {
-    if before == b'\n' {
-        line_start(text, r, i, hdr);
-    }
-    honorific_start(text, r, i, before, hon);
 }
 
 /// The check at the line start `i`: a header line.
@@ -587,7 +584,7 @@ mod tests {
         for t in &texts {
             let want = plain_triggers(t);
             let (mut honorifics, mut headers) = (Vec::new(), Vec::new());
-            text_triggers_8(t, rules(), &mut honorifics, &mut headers);
+            text_triggers_blocks(t, rules(), &mut honorifics, &mut headers);
             assert_eq!((honorifics, headers), want, "{t:?}");
             #[cfg(target_arch = "x86_64")]
             {
