@@ -397,14 +397,7 @@ impl Iterator for RunStarts<'_> {
             let Block { letters, digits, .. } = Block::read(self.hay, self.next);
             let mut words = letters & !(letters << 1 | self.before.0);
             if let Some(initials) = self.initials {
-                // One table look-up per word, without a branch on its answer.
-                let (mut rest, base) = (words, self.next);
-                words = 0;
-                while rest != 0 {
-                    let k = rest.trailing_zeros() as usize;
-                    words |= (initials[self.hay[base + k] as usize] as u64) << k;
-                    rest &= rest - 1;
-                }
+                words = keep_initials(self.hay, self.next, words, initials);
             }
             self.found = words | (digits & !(digits << 1 | self.before.1));
             self.before = (letters >> 63, digits >> 63);
@@ -414,6 +407,19 @@ impl Iterator for RunStarts<'_> {
         self.found &= self.found - 1;
         Some(at)
     }
+}
+
+/// Of the places `base + k` of `hay` that `starts` marks (bit `k`), those whose byte `initials`
+/// accepts: one table look-up each, without a branch on its answer.
+#[inline(always)]
+pub fn keep_initials(hay: &[u8], base: usize, starts: u64, initials: &[bool; 256]) -> u64 {
+    let (mut rest, mut kept) = (starts, 0);
+    while rest != 0 {
+        let k = rest.trailing_zeros() as usize;
+        kept |= (initials[hay[base + k] as usize] as u64) << k;
+        rest &= rest - 1;
+    }
+    kept
 }
 
 /// The end of the ASCII digits starting at `i`.

@@ -3,6 +3,10 @@
 //! (an element's key and its place), and the wasm carries one copy of that code instead of one
 //! per list. (`entities::sorted`, which orders the many candidates, keeps its own.)
 
+use std::hash::Hasher;
+
+use crate::scan::FastHasher;
+
 /// Sorts `v` by `key`, stably: elements with equal keys keep their order.
 pub fn by_key<T>(v: &mut Vec<T>, mut key: impl FnMut(&T) -> u128) {
     if v.len() < 2 {
@@ -23,10 +27,11 @@ fn pairs(order: &mut [(u128, usize)]) {
     order.sort_unstable();
 }
 
-/// A key that is the same for equal byte strings (FNV-1a, 64 bits, and the length).
+/// A key that is the same for equal byte strings: their [`FastHasher`] hash and their length.
 pub fn hash(bytes: &[u8]) -> u128 {
-    let h = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3));
-    (h as u128) << 64 | bytes.len() as u128
+    let mut h = FastHasher::default();
+    h.write(bytes);
+    (h.finish() as u128) << 64 | bytes.len() as u128
 }
 
 /// The key that orders spans by start, the longer (enclosing) first at one start.

@@ -8,7 +8,9 @@ use super::gazetteer::{is_boundary, GazMatch};
 use super::Candidate;
 use crate::model::EntityKind;
 use crate::phrases::{Case, Phrases};
-use crate::scan::{head, is_space, load_padded, skip_spaces, up_to_space, word_in, Block, HeadSet, WordSet};
+use crate::scan::{
+    head, is_space, keep_initials, load_padded, skip_spaces, up_to_space, word_in, Block, HeadSet, WordSet,
+};
 use crate::span::Span;
 
 struct NameRules {
@@ -188,28 +190,11 @@ fn text_triggers_blocks(text: &str, r: &NameRules, hon: &mut Vec<usize>, hdr: &m
         let b = Block::read(bytes, base);
         // No word starts after the last byte (nor after the zeros that pad the block).
         let valid = u64::MAX >> (64 - (bytes.len() - base).min(64));
-        let mut lines = (b.newlines << 1 | newline_before) & valid;
-        while lines != 0 {
-            line_start(text, r, base + lines.trailing_zeros() as usize, hdr);
-            lines &= lines - 1;
-        }
+        let lines = (b.newlines << 1 | newline_before) & valid;
         let starts = (b.low << 1 | low_before) & !b.low & valid;
         let lower = starts & b.letters & !b.upper;
-        let mut words = starts & !lower;
-        // One table look-up per lowercase word, without a branch on its answer.
-        let mut rest = lower;
-        while rest != 0 {
-            let k = rest.trailing_zeros() as usize;
-            words |= (r.initials[bytes[base + k] as usize] as u64) << k;
-            rest &= rest - 1;
-        }
-        while words != 0 {
-            let i = base + words.trailing_zeros() as usize;
-            words &= words - 1;
-            // The text's start is a line start.
-            let before = if i == 0 { b'\n' } else { bytes[i - 1] };
-            honorific_start(text, r, i, before, hon);
-        }
+        let words = starts & !lower | keep_initials(bytes, base, lower, &r.initials);
+        block_triggers(text, r, base, lines, words, hon, hdr);
         (newline_before, low_before) = (b.newlines >> 63, b.low >> 63);
         base += 64;
     }
@@ -240,19 +225,34 @@ fn text_triggers_64(text: &str, r: &NameRules, others: [[u8; 2]; 4], hon: &mut V
         };
         let valid = u64::MAX >> (64 - n);
         let (lines, words) = block_starts(w, others);
-        let mut lines = lines & valid;
-        while lines != 0 {
-            let i = base + lines.trailing_zeros() as usize;
-            lines &= lines - 1;
-            line_start(text, r, i, hdr);
-        }
-        let mut words = words & valid;
-        while words != 0 {
-            let k = words.trailing_zeros() as usize;
-            words &= words - 1;
-            honorific_start(text, r, base + k, w[k], hon);
-        }
+        block_triggers(text, r, base, lines & valid, words & valid, hon, hdr);
         base += 64;
+    }
+}
+
+/// The checks at the places of the 64 bytes from `base` that `lines` (line starts) and `words`
+/// (word starts that may hold an honorific) mark, each kind in a loop of its own.
+#[inline(always)]
+fn block_triggers(
+    text: &str,
+    r: &NameRules,
+    base: usize,
+    mut lines: u64,
+    mut words: u64,
+    hon: &mut Vec<usize>,
+    hdr: &mut Vec<usize>,
+) {
+    while lines != 0 {
+        line_start(text, r, base + lines.trailing_zeros() as usize, hdr);
+        lines &= lines - 1;
+    }
+    let bytes = text.as_bytes();
+    while words != 0 {
+        let i = base + words.trailing_zeros() as usize;
+        words &= words - 1;
+        // The text's start is a line start.
+        let before = if i == 0 { b'\n' } else { bytes[i - 1] };
+        honorific_start(text, r, i, before, hon);
     }
 }
 

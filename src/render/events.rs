@@ -60,8 +60,9 @@ pub fn events<'d, 't>(text: &'t str, doc: &'d Document) -> Vec<Event<'d, 't>> {
     }
     elems.retain(|e| valid(e.span));
     // By start, then rank, then the longer first (a rank is below 8, an end below 2^61).
+    let ends = (1u128 << 61) - 1;
     crate::sort::by_key(&mut elems, |e| {
-        crate::sort::outer_first(e.span.start, e.span.end) & !(7 << 61) | (e.rank as u128) << 61
+        (e.span.start as u128) << 64 | (e.rank as u128) << 61 | ends.saturating_sub(e.span.end as u128)
     });
 
     let mut points: Vec<usize> = elems.iter().flat_map(|e| [e.span.start, e.span.end]).collect();
